@@ -1,0 +1,28 @@
+// Wires the bot: the error boundary and shared middleware first, then one feature at a time, the fallback last.
+import type { Bot } from "node-telegram-bot-api";
+import type { RelayService } from "../domain/relay/relay-service.js";
+import type { BotDeps } from "./deps.js";
+import { registerContentMenus } from "./features/content-menus.js";
+import { registerEmployeeData } from "./features/employee-data.js";
+import { registerFallback } from "./features/fallback.js";
+import { registerGeneral } from "./features/general.js";
+import { registerRegistration } from "./features/registration.js";
+import { registerRelay } from "./features/relay.js";
+import { registerStaffGroup } from "./features/staff-group.js";
+import { chatFilter } from "./middleware/chat-filter.js";
+import { observe } from "./middleware/observe.js";
+import { recordIncoming } from "./middleware/record-incoming.js";
+import { describeError } from "./update-runner.js";
+
+export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService): void {
+  // observe() catches handler errors itself; this boundary only sees a failure of observe's own reply.
+  bot.catch((err, ctx) => deps.log.error("update gagal di batas akhir", { updateId: ctx.update.update_id, error: describeError(err) }));
+  bot.use(observe(deps), chatFilter(deps), recordIncoming(deps));
+  registerStaffGroup(bot, deps, relay);
+  registerRegistration(bot, deps);
+  registerGeneral(bot, deps);
+  registerEmployeeData(bot, deps);
+  registerContentMenus(bot, deps);
+  registerRelay(bot, deps, relay);
+  registerFallback(bot, deps);
+}

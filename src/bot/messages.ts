@@ -1,0 +1,130 @@
+// Every sentence the bot writes from code (the editable pages and menus live in CONTENT_DIR). HTML parse mode.
+import type { PenggunaRow } from "../db/pengguna-repo.js";
+import type { LeaveBalance, TunkinMonth } from "../domain/employee-data.js";
+import type { RelayTexts } from "../domain/relay/relay-service.js";
+import type { TiketWithAsker } from "../db/tiket-repo.js";
+import { escapeHtml as e, formatDuration, formatPeriode, formatRupiah } from "./format.js";
+
+export const COMMANDS: { command: string; description: string }[] = [
+  { command: "start", description: "Mulai dan tampilkan menu utama" },
+  { command: "menu", description: "Menu utama layanan kepegawaian" },
+  { command: "daftar", description: "Hubungkan akun: /daftar NIP PASSWORD" },
+  { command: "datapribadi", description: "Data pribadi Anda" },
+  { command: "tunkin", description: "Tunjangan kinerja bulan terakhir" },
+  { command: "cuti", description: "Sisa cuti tahun ini" },
+  { command: "renbangkompeg", description: "Perencanaan & pengembangan kompetensi" },
+  { command: "mutasi", description: "Mutasi, kenaikan pangkat, pensiun" },
+  { command: "jahdis", description: "Kesejahteraan dan disiplin pegawai" },
+  { command: "pengkinpeg", description: "Pengelolaan kinerja pegawai" },
+  { command: "terkini", description: "Berita kepegawaian terbaru" },
+  { command: "dokumen", description: "Formulir dan dokumen" },
+  { command: "bantuan", description: "Daftar perintah" },
+  { command: "tentang", description: "Tentang Sinawai" },
+];
+
+export const M = {
+  daftarUsage:
+    "Untuk menghubungkan akun, kirim:\n<code>/daftar NIP PASSWORD</code>\n\nContoh: <code>/daftar 198501012010011001 rahasia123</code>\n" +
+    "NIP 18 digit tanpa spasi. Pesan berisi password akan langsung dihapus dari percakapan.",
+  daftarInGroup: "Demi keamanan, /daftar hanya dapat dilakukan di chat pribadi dengan bot.",
+  registered: (p: PenggunaRow) =>
+    `✅ Akun Telegram Anda berhasil terhubung.\n\nSelamat datang, <b>${e(p.nama)}</b> (NIP ${e(p.nip)}).\n` +
+    "Pesan Anda yang berisi password sudah dihapus. Ketik /menu untuk melihat layanan.",
+  alreadyRegistered: (p: PenggunaRow) => `Akun ini sudah terhubung dengan <b>${e(p.nama)}</b> (NIP ${e(p.nip)}). Ketik /menu untuk melihat layanan.`,
+  accountHasOtherNip: (nip: string) =>
+    `Akun Telegram ini sudah terhubung dengan NIP ${e(nip)}. Jika Anda ingin mengganti, hubungi admin Biro OSDM untuk melepas tautan terlebih dahulu.`,
+  wrongCredentials: (triesLeft: number) =>
+    `❌ NIP atau password salah.${triesLeft > 0 ? ` Sisa percobaan: ${triesLeft}.` : ""} Periksa kembali, atau hubungi admin Biro OSDM jika lupa password.`,
+  locked: (minutes: number) =>
+    `⛔ Terlalu banyak percobaan yang gagal. Silakan coba lagi dalam ${minutes} menit, atau hubungi admin Biro OSDM.`,
+  inactive: "Data kepegawaian Anda berstatus tidak aktif, sehingga tidak dapat didaftarkan. Hubungi admin Biro OSDM.",
+  boundElsewhere:
+    "NIP ini sudah terhubung dengan akun Telegram lain. Jika Anda berganti ponsel atau akun, hubungi admin Biro OSDM untuk melepas tautan lama.",
+  daftarInterrupted: "Pendaftaran Anda terputus karena gangguan. Silakan kirim ulang /daftar NIP PASSWORD.",
+  notRegistered:
+    "Anda belum terdaftar. Hubungkan akun Telegram Anda dengan data kepegawaian terlebih dahulu:\n<code>/daftar NIP PASSWORD</code>",
+  welcomeUnregistered:
+    "\n\n🔐 Anda belum terdaftar. Untuk memakai layanan data pribadi, tunjangan, cuti, dan konsultasi, kirim:\n<code>/daftar NIP PASSWORD</code>",
+  welcomeRegistered: (p: PenggunaRow) => `\n\nAnda masuk sebagai <b>${e(p.nama)}</b>.`,
+  inactiveUser: "Data kepegawaian Anda berstatus tidak aktif. Hubungi admin Biro OSDM.",
+  personalData: (p: PenggunaRow) =>
+    [
+      "<b>📋 Data Pribadi</b>",
+      "",
+      `Nama: <b>${e(p.nama)}</b>`,
+      `NIP: ${e(p.nip)}`,
+      `Jabatan: ${e(p.jabatan ?? "-")}`,
+      `Unit kerja: ${e(p.unit_kerja ?? "-")}`,
+      `Pangkat/golongan: ${e(p.pangkat_golongan ?? "-")}`,
+      "",
+      "Jika ada data yang tidak sesuai, tulis pesan di chat ini; tim OSDM akan menindaklanjuti.",
+    ].join("\n"),
+  tunkin: (months: TunkinMonth[]) =>
+    months.length === 0
+      ? "Data tunjangan kinerja Anda belum tersedia. Jika menurut Anda ini keliru, tulis pesan di chat ini."
+      : [
+          "<b>💰 Tunjangan Kinerja</b>",
+          ...months.map((m) =>
+            [
+              "",
+              `<b>${formatPeriode(m.periode)}</b>${m.kelasJabatan !== null ? ` (kelas jabatan ${m.kelasJabatan})` : ""}`,
+              `Nominal: ${formatRupiah(m.nominal)}`,
+              `Potongan: ${formatRupiah(m.potongan)}`,
+              `Diterima: <b>${formatRupiah(m.diterima)}</b>`,
+              ...(m.keterangan ? [`Keterangan: ${e(m.keterangan)}`] : []),
+            ].join("\n"),
+          ),
+        ].join("\n"),
+  cuti: (year: number, leave: LeaveBalance[]) =>
+    leave.length === 0
+      ? `Data cuti Anda untuk tahun ${year} belum tersedia. Jika menurut Anda ini keliru, tulis pesan di chat ini.`
+      : [
+          `<b>🏖️ Cuti Tahun ${year}</b>`,
+          ...leave.map((l) => `\n<b>${e(l.jenis)}</b>\nHak: ${l.hak} hari · Terpakai: ${l.terpakai} hari · Sisa: <b>${l.sisa} hari</b>`),
+        ].join("\n"),
+  unknownCommand: "Perintah tidak dikenal. Ketik /bantuan untuk melihat daftar perintah.",
+  temporaryFailure: "⚠️ Maaf, layanan sedang mengalami gangguan sementara. Silakan coba lagi beberapa saat lagi.",
+  staleButton: "Menu ini sudah tidak berlaku. Silakan pilih dari menu terbaru.",
+  documentUnavailable: "Maaf, dokumen ini sedang tidak dapat dikirim. Silakan coba lagi nanti.",
+  groupNotStaff: (chatId: number) =>
+    `Grup ini bukan grup staf OSDM yang terdaftar, jadi bot akan keluar.\nId grup ini: <code>${chatId}</code>\n` +
+    `Jika ini memang grup staf OSDM, isi <code>STAFF_GROUP_ID=${chatId}</code> di konfigurasi bot, jalankan ulang bot, lalu tambahkan bot lagi.`,
+  staffGroupHello: (chatId: number) => `Halo, tim OSDM! Pertanyaan pegawai akan muncul di grup ini (id <code>${chatId}</code>).`,
+  questionReceived: (ticketId: number, isNew: boolean) =>
+    isNew
+      ? `✅ Pertanyaan Anda sudah diteruskan ke tim OSDM dengan nomor tiket <b>#T${ticketId}</b>.\nMohon menunggu; jawaban akan dikirim di chat ini.`
+      : `✅ Pesan tambahan Anda masuk ke tiket <b>#T${ticketId}</b>. Mohon menunggu jawaban tim OSDM.`,
+  relayUnsupported: "Maaf, jenis pesan ini belum dapat diteruskan. Silakan kirim teks, foto, dokumen, pesan suara, atau video.",
+  notATicket: "Balasan ini tidak diteruskan: pesan yang Anda balas bukan bagian dari tiket. Balas (reply) pesan pertanyaan pegawai.",
+  selesaiUsage: "Untuk menutup tiket, balas (reply) salah satu pesan tiket dengan /selesai.",
+  ticketClosedInGroup: (t: TiketWithAsker) => `🔒 Tiket <b>#T${t.id}</b> (${e(t.nama)}) ditutup. Pegawai sudah diberi tahu.`,
+  ticketAlreadyClosed: (t: TiketWithAsker) => `Tiket <b>#T${t.id}</b> sudah ditutup sebelumnya.`,
+  openTickets: (rows: TiketWithAsker[], total: number, now: number) =>
+    total === 0
+      ? "🎉 Tidak ada tiket terbuka."
+      : [
+          `<b>📂 Tiket terbuka: ${total}</b> (terlama di atas)`,
+          "",
+          ...rows.map(
+            (t) =>
+              `<b>#T${t.id}</b> · ${e(t.nama)}${t.unit_kerja ? ` (${e(t.unit_kerja)})` : ""} · ${formatDuration(now - t.ditanya)}` +
+              (t.dijawab_pertama ? " · sudah dijawab" : " · <i>belum dijawab</i>"),
+          ),
+          ...(total > rows.length ? ["", `… dan ${total - rows.length} tiket lainnya.`] : []),
+        ].join("\n"),
+};
+
+export const RELAY_TEXTS: RelayTexts = {
+  questionHeader: (ticketId, asker, isNew) =>
+    `${isNew ? "❓" : "➕"} <b>#T${ticketId}</b> ${isNew ? "pertanyaan baru" : "lanjutan"}\n` +
+    `Dari: <b>${e(asker.nama)}</b> · NIP ${e(asker.nip)}${asker.unit_kerja ? ` · ${e(asker.unit_kerja)}` : ""}` +
+    (isNew ? "\n<i>Balas (reply) pesan ini untuk menjawab; balas dengan /selesai untuk menutup.</i>" : ""),
+  answerHeader: (ticketId, staffName) =>
+    `💬 <b>Jawaban Tim OSDM</b> (tiket #T${ticketId})${staffName ? `\n— ${e(staffName)}` : ""}`,
+  delivered: (ticketId, askerName) => `✅ Jawaban #T${ticketId} terkirim ke ${e(askerName)}.`,
+  undeliverable: (ticketId, askerName, blocked) =>
+    `⚠️ Jawaban #T${ticketId} tidak dapat dikirim ke ${e(askerName)}: ` +
+    (blocked ? "pegawai telah memblokir bot atau menghapus akunnya." : "Telegram menolak pesan ini."),
+  ticketClosed: (ticketId) =>
+    `🔒 Tiket <b>#T${ticketId}</b> telah ditutup oleh tim OSDM. Terima kasih. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
+};

@@ -1,0 +1,38 @@
+// The outermost middleware: one log line per handled update, and the error boundary that tells the user
+// something went wrong instead of leaving them in silence.
+import type { Context, NextFn } from "node-telegram-bot-api";
+import { describeError } from "../update-runner.js";
+import { describeUpdate, redactUpdate } from "../update-info.js";
+import { M } from "../messages.js";
+import type { BotDeps } from "../deps.js";
+
+export function observe(deps: BotDeps) {
+  return async (ctx: Context, next: NextFn): Promise<void> => {
+    const started = performance.now();
+    const info = describeUpdate(ctx.update);
+    const meta = { updateId: ctx.update.update_id, type: info.kind, command: info.command, chat: info.chat?.id };
+    try {
+      await next();
+      deps.log.info("update", { ...meta, ms: Math.round(performance.now() - started) });
+    } catch (err) {
+      deps.log.error("update gagal diproses", {
+        ...meta,
+        ms: Math.round(performance.now() - started),
+        error: describeError(err),
+        stack: err instanceof Error ? err.stack : undefined,
+        update: JSON.stringify(redactUpdate(ctx.update)).slice(0, 2000),
+      });
+      await tellUser(deps, ctx).catch((e: unknown) => deps.log.warn("pesan gangguan tidak terkirim", { ...meta, error: describeError(e) }));
+    }
+  };
+}
+
+async function tellUser(deps: BotDeps, ctx: Context): Promise<void> {
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: M.temporaryFailure, show_alert: true });
+    return;
+  }
+  if (ctx.chat?.type === "private" && ctx.message) {
+    await deps.gateway.sendMessage({ chat_id: ctx.chat.id, text: M.temporaryFailure });
+  }
+}

@@ -1,0 +1,44 @@
+// Logs every incoming message and button press in `pesan` (passwords redacted) before it is handled.
+import type { Context, NextFn } from "node-telegram-bot-api";
+import { insertPesan } from "../../db/pesan-repo.js";
+import { redactDaftar } from "../../domain/redact.js";
+import { describeError } from "../update-runner.js";
+import { describeUpdate, redactUpdate } from "../update-info.js";
+import type { BotDeps } from "../deps.js";
+
+export function recordIncoming(deps: BotDeps) {
+  return async (ctx: Context, next: NextFn): Promise<void> => {
+    const info = describeUpdate(ctx.update);
+    if (info.kind === "message" || info.kind === "callback_query") {
+      const name = info.from ? [info.from.first_name, info.from.last_name].filter(Boolean).join(" ") : null;
+      const row = {
+        waktu: deps.clock(),
+        arah: "masuk" as const,
+        id_chat: info.chat?.id ?? info.from?.id ?? null,
+        id_pengirim: info.from?.id ?? null,
+        pengirim: name,
+        isi_pesan: info.text === undefined ? null : redactDaftar(info.text),
+        jenis: info.kind === "callback_query" ? "tombol" : messageKind(ctx),
+        perintah: info.command ?? (info.kind === "callback_query" ? (info.text ?? null) : null),
+        data: JSON.stringify(redactUpdate(ctx.update)),
+        id_pesan: info.message?.message_id ?? null,
+        update_id: ctx.update.update_id,
+      };
+      // The log must not stand between an employee and an answer: a failed write is logged and the update goes on.
+      await insertPesan(deps.db, [row]).catch((err: unknown) =>
+        deps.log.warn("gagal mencatat pesan masuk", { updateId: ctx.update.update_id, error: describeError(err) }),
+      );
+    }
+    await next();
+  };
+}
+
+function messageKind(ctx: Context): string {
+  const m = ctx.message;
+  if (!m) return "lain";
+  if (m.text?.startsWith("/")) return "perintah";
+  for (const kind of ["text", "photo", "document", "voice", "video", "audio", "sticker", "video_note", "animation", "location", "contact"] as const) {
+    if (kind in m) return kind === "text" ? "teks" : kind;
+  }
+  return "lain";
+}

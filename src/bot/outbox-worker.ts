@@ -1,0 +1,178 @@
+// Delivers the durable relay queue: in order per target chat, chats side by side, paced by the gateway.
+// A 429 waits out retry_after, network errors and 5xx back off, a refusal for good (403, 400) is recorded and
+// never holds up the chat's later items.
+import { NetworkError, TelegramApiError, TimeoutError } from "node-telegram-bot-api";
+import { pendingItems, progressOf, reschedule, saveProgress, type AntrianRow } from "../db/antrian-kirim-repo.js";
+import type { Db } from "../db/database.js";
+import { planSteps, type Payload, type Step } from "../domain/relay/relay-plan.js";
+import type { RelayService } from "../domain/relay/relay-service.js";
+import type { Logger } from "../logger.js";
+import type { Gateway } from "./telegram-gateway.js";
+import { describeError } from "./update-runner.js";
+
+export interface OutboxWorker {
+  wake(): void;
+  stop(): Promise<void>;
+  /** Resolves when nothing is pending or due (for tests and shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface OutboxDeps {
+  db: Db;
+  gateway: Gateway;
+  relay: () => RelayService;
+  log: Logger;
+  pollMs?: number;
+}
+
+const BATCH = 500;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
+  const { db, log } = deps;
+  const busyChats = new Map<number, Promise<void>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let scanning: Promise<void> = Promise.resolve();
+  let rescan = false;
+
+  async function scan(): Promise<void> {
+    let items: AntrianRow[];
+    try {
+      items = await pendingItems(db, BATCH);
+    } catch (err) {
+      log.warn("antrian kirim tidak terbaca; dicoba lagi", { error: describeError(err) });
+      return;
+    }
+    const byChat = new Map<number, AntrianRow[]>();
+    for (const item of items) byChat.set(item.id_chat_tujuan, [...(byChat.get(item.id_chat_tujuan) ?? []), item]);
+    for (const [chatId, chatItems] of byChat) {
+      if (busyChats.has(chatId) || stopped) continue;
+      const lane = runLane(chatItems).finally(() => {
+        busyChats.delete(chatId);
+        wake();
+      });
+      busyChats.set(chatId, lane);
+    }
+  }
+
+  /** Sends a chat's items in order; stops at the first item that is not due or must wait. */
+  async function runLane(items: AntrianRow[]): Promise<void> {
+    for (const item of items) {
+      if (stopped || item.berikutnya > Date.now()) return;
+      if (!(await deliver(item))) return;
+    }
+  }
+
+  /** Returns true when the lane may go on to the chat's next item. */
+  async function deliver(item: AntrianRow): Promise<boolean> {
+    const payload = JSON.parse(item.muatan) as Payload;
+    const steps = planSteps(payload);
+    const progress = progressOf(item);
+    try {
+      while (progress.steps < steps.length) {
+        const ids = await send(item.id_chat_tujuan, payload, steps[progress.steps]!);
+        progress.steps++;
+        progress.ids.push(...ids);
+        if (progress.steps < steps.length) await saveProgress(db, item.id, progress);
+      }
+      await deps.relay().delivered(item, progress);
+      return true;
+    } catch (err) {
+      return handleFailure(item, progress, err);
+    }
+  }
+
+  async function handleFailure(item: AntrianRow, progress: { steps: number; ids: number[] }, err: unknown): Promise<boolean> {
+    if (progress.steps > 0) await saveProgress(db, item.id, progress).catch(() => undefined);
+    if (err instanceof TelegramApiError && err.errorCode !== 429 && err.errorCode < 500) {
+      const blocked = err.errorCode === 403;
+      log.warn("pesan antrian ditolak Telegram", { item: item.id, chat: item.id_chat_tujuan, error: describeError(err) });
+      await deps.relay().rejected(item, describeError(err), blocked).catch((e: unknown) => log.error("gagal mencatat penolakan", { item: item.id, error: describeError(e) }));
+      return true;
+    }
+    const attempt = item.percobaan + 1;
+    const wait =
+      err instanceof TelegramApiError && err.retryAfter !== undefined
+        ? err.retryAfter * 1000
+        : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt - 1, 12));
+    const transient = err instanceof TelegramApiError || err instanceof NetworkError || err instanceof TimeoutError;
+    log.warn(transient ? "pengiriman antrian tertunda; dicoba lagi" : "pengiriman antrian gagal; dicoba lagi", {
+      item: item.id,
+      chat: item.id_chat_tujuan,
+      attempt,
+      waitMs: wait,
+      error: describeError(err),
+    });
+    await reschedule(db, item.id, attempt, Date.now() + wait, describeError(err)).catch((e: unknown) =>
+      log.warn("jadwal ulang antrian tidak tersimpan", { item: item.id, error: describeError(e) }),
+    );
+    return false;
+  }
+
+  async function send(chatId: number, payload: Payload, step: Step): Promise<number[]> {
+    const reply = (id: number | undefined) => (id === undefined ? {} : { reply_parameters: { message_id: id, allow_sending_without_reply: true } });
+    switch (step.method) {
+      case "sendMessage": {
+        const m = await deps.gateway.sendMessage({
+          chat_id: chatId,
+          text: step.text,
+          ...(step.html ? { parse_mode: "HTML" } : {}),
+          link_preview_options: { is_disabled: true },
+          ...reply(step.replyTo),
+        });
+        return [m.message_id];
+      }
+      case "copyMessage": {
+        const from = payload.type === "relay" ? payload.fromChatId : chatId;
+        const m = await deps.gateway.copyMessage({
+          chat_id: chatId,
+          from_chat_id: from,
+          message_id: step.messageId,
+          ...(step.caption !== undefined ? { caption: step.caption, parse_mode: "HTML" } : {}),
+          ...reply(step.replyTo),
+        });
+        return [m.message_id];
+      }
+      case "copyMessages": {
+        const from = payload.type === "relay" ? payload.fromChatId : chatId;
+        const ids = await deps.gateway.copyMessages({ chat_id: chatId, from_chat_id: from, message_ids: step.messageIds });
+        return ids.map((m) => m.message_id);
+      }
+    }
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    // One scan at a time; a wake during a scan asks for one more right after it.
+    rescan = true;
+    scanning = scanning.then(async () => {
+      if (!rescan || stopped) return;
+      rescan = false;
+      await scan();
+    });
+    timer = setTimeout(wake, deps.pollMs ?? 1000);
+  }
+
+  wake();
+
+  return {
+    wake,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await scanning;
+      await Promise.all(busyChats.values());
+    },
+    async idle() {
+      for (;;) {
+        await scanning;
+        await Promise.all(busyChats.values());
+        const pending = await pendingItems(db, BATCH);
+        if (pending.every((p) => p.berikutnya > Date.now()) && busyChats.size === 0) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}

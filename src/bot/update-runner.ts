@@ -1,0 +1,135 @@
+// The long-poll pump: takes updates from getUpdates, stores them in the durable inbox before confirming them,
+// and hands them to the per-chat sequencer. Updates left unfinished by a crash are handled again at start.
+import { TelegramApiError, type Api, type Update } from "node-telegram-bot-api";
+import type { Db } from "../db/database.js";
+import { acceptUpdates, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
+import type { Logger } from "../logger.js";
+import { ChatSequencer } from "./chat-sequencer.js";
+import { chatKeyOf, redactUpdate } from "./update-info.js";
+
+export interface RunnerOptions {
+  api: Api;
+  db: Db;
+  log: Logger;
+  handle: (update: Update) => Promise<void>;
+  pollTimeoutSec?: number;
+  allowedUpdates?: string[];
+  maxConcurrent?: number;
+}
+
+export interface Runner {
+  /** Stops polling, lets in-flight updates finish. */
+  stop(): Promise<void>;
+  /** Settles when the pump ends (after stop, or on a fatal Telegram error). */
+  done: Promise<void>;
+  /** Resolves after the first successful getUpdates. */
+  firstPoll: Promise<void>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_BACKOFF_MS = 60_000;
+
+export function startUpdateRunner(opts: RunnerOptions): Runner {
+  const { api, db, log } = opts;
+  const controller = new AbortController();
+  const sequencer = new ChatSequencer(opts.maxConcurrent ?? 256);
+  let markFirstPoll: () => void = () => undefined;
+  const firstPoll = new Promise<void>((resolve) => (markFirstPoll = resolve));
+
+  function dispatch(update: Update, durable: boolean): void {
+    void sequencer.enqueue(chatKeyOf(update), async () => {
+      await opts.handle(update);
+      if (!durable) return;
+      await markUpdateDone(db, update.update_id, Date.now()).catch((err: unknown) =>
+        log.warn("gagal menandai update selesai; akan diproses ulang setelah restart", { updateId: update.update_id, error: String(err) }),
+      );
+    });
+  }
+
+  async function resumeUnfinished(): Promise<void> {
+    const rows = await unfinishedUpdates(db);
+    if (rows.length > 0) log.info("memproses ulang update yang terputus", { count: rows.length });
+    for (const row of rows) dispatch(JSON.parse(row.data) as Update, true);
+    await pruneUpdates(db, Date.now() - DAY_MS);
+  }
+
+  async function pump(): Promise<void> {
+    await resumeUnfinished().catch((err: unknown) => log.warn("kotak masuk update tidak terbaca", { error: String(err) }));
+    let offset: number | undefined;
+    let failures = 0;
+    const signal = controller.signal;
+    while (!signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await api.getUpdates({ offset, timeout: opts.pollTimeoutSec ?? 30, allowed_updates: opts.allowedUpdates }, signal);
+        if (failures > 0) log.info("Telegram terjangkau lagi", { afterFailures: failures });
+        failures = 0;
+        markFirstPoll();
+      } catch (err) {
+        if (signal.aborted) break;
+        if (err instanceof TelegramApiError && (err.errorCode === 401 || err.errorCode === 404)) {
+          throw new Error("Telegram menolak BOT_TOKEN (401/404): periksa token dari @BotFather");
+        }
+        failures++;
+        const wait = backoffMs(failures, err);
+        log.warn("getUpdates gagal; mencoba lagi", { attempt: failures, waitMs: wait, error: describeError(err) });
+        await sleep(wait, signal);
+        continue;
+      }
+      if (updates.length === 0) continue;
+      let fresh: Set<number> | undefined;
+      try {
+        fresh = await acceptUpdates(
+          db,
+          updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: JSON.stringify(redactUpdate(u)) })),
+          Date.now(),
+        );
+      } catch (err) {
+        // Without the database the updates are still answered (handlers say "try again shortly" where they need it).
+        log.warn("kotak masuk update tidak dapat ditulis; update diproses tanpa jaminan setelah restart", {
+          count: updates.length,
+          error: String(err),
+        });
+      }
+      for (const update of updates) {
+        if (!fresh) dispatch(update, false);
+        else if (fresh.has(update.update_id)) dispatch(update, true);
+      }
+      offset = updates.at(-1)!.update_id + 1;
+    }
+  }
+
+  const done = pump().finally(() => markFirstPoll());
+
+  return {
+    done,
+    firstPoll,
+    async stop() {
+      controller.abort();
+      await done.catch(() => undefined);
+      await sequencer.drain();
+    },
+  };
+}
+
+function backoffMs(attempt: number, err: unknown): number {
+  if (err instanceof TelegramApiError && err.retryAfter) return err.retryAfter * 1000;
+  const base = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 10));
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof TelegramApiError) return `${err.errorCode} ${err.description}`;
+  if (err instanceof Error) return `${err.name}: ${err.message}${err.cause ? ` (${String(err.cause)})` : ""}`;
+  return String(err);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}

@@ -1,0 +1,89 @@
+// Parses the process environment once, at start, into a typed Config; reports every problem at once.
+import { z } from "zod";
+
+export interface DatabaseConfig {
+  client: "mysql2" | "better-sqlite3";
+  /** A mysql:// URL, or the path of the SQLite file. */
+  connection: string;
+}
+
+export interface Config {
+  botToken: string;
+  staffGroupId: number;
+  database: DatabaseConfig;
+  telegramApiRoot: string;
+  contentDir: string;
+  logLevel: "error" | "warn" | "info" | "debug";
+  showStaffName: boolean;
+}
+
+export const DEFAULT_SQLITE_FILE = "data/sinawai.sqlite";
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^mysql:\/\/[^/]+\/[^/?]+/.test(v), {
+    message: "harus berbentuk mysql://user:pass@host:3306/nama_db (kosongkan untuk memakai SQLite di data/)",
+  });
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string({ error: "wajib diisi: token dari @BotFather, contoh 123456789:AAH..." })
+    .trim()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "bukan token bot yang sah: salin token dari @BotFather, contoh 123456789:AAH..."),
+  STAFF_GROUP_ID: z
+    .string({ error: "wajib diisi: chat id grup staf OSDM (angka negatif, contoh -1001234567890)" })
+    .trim()
+    .regex(/^-\d+$/, "harus angka negatif (id grup), contoh -1001234567890; lihat README bagian 'Mencari id grup'")
+    .transform(Number),
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), databaseUrl.optional()),
+  SQLITE_FILE: z.string().trim().min(1).default(DEFAULT_SQLITE_FILE),
+  TELEGRAM_API_ROOT: z
+    .string()
+    .trim()
+    .url("harus URL, contoh https://api.telegram.org")
+    .default("https://api.telegram.org"),
+  CONTENT_DIR: z.string().trim().min(1).default("content"),
+  LOG_LEVEL: z.enum(["error", "warn", "info", "debug"], { error: "harus salah satu dari error, warn, info, debug" }).default("info"),
+  SHOW_STAFF_NAME: z
+    .enum(["true", "false", "1", "0", "ya", "tidak"], { error: "harus true atau false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "1" || v === "ya"),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfigurasi tidak valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** The database part alone: the migrate, seed and import commands need no bot token. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
+  const parsed = schema.pick({ DATABASE_URL: true, SQLITE_FILE: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  return toDatabase(parsed.data.DATABASE_URL, parsed.data.SQLITE_FILE);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const e = parsed.data;
+  return {
+    botToken: e.BOT_TOKEN,
+    staffGroupId: e.STAFF_GROUP_ID,
+    database: toDatabase(e.DATABASE_URL, e.SQLITE_FILE),
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    contentDir: e.CONTENT_DIR,
+    logLevel: e.LOG_LEVEL,
+    showStaffName: e.SHOW_STAFF_NAME,
+  };
+}
+
+function toDatabase(url: string | undefined, sqliteFile: string): DatabaseConfig {
+  return url ? { client: "mysql2", connection: url } : { client: "better-sqlite3", connection: sqliteFile };
+}
+
+function describe(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".")} ${issue.message} (atur di file .env atau environment)`);
+}

@@ -1,0 +1,20 @@
+// The ordered list of migrations, imported statically so they run the same under tsx, compiled code and tests.
+import type { Knex } from "knex";
+import * as initial from "./001-initial.js";
+import * as relay from "./002-relay.js";
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+const migrations: Record<string, Migration> = {
+  "001-initial": initial,
+  "002-relay": relay,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};

@@ -1,0 +1,108 @@
+// The only module with SQL on `pengguna` (employees and their Telegram binding).
+import type { Db } from "./database.js";
+
+export interface PenggunaRow {
+  id: number;
+  nip: string;
+  nama: string;
+  password: string | null;
+  id_telegram: number | null;
+  status: string;
+  hak_pengguna: string;
+  jabatan: string | null;
+  unit_kerja: string | null;
+  pangkat_golongan: string | null;
+  terdaftar_pada: number | null;
+  dibuat: number;
+  diubah: number;
+}
+
+/** The columns an HR export sets; `password` is a hash, or undefined to keep the stored one. */
+export interface PenggunaData {
+  nip: string;
+  nama: string;
+  password?: string;
+  jabatan?: string | null;
+  unit_kerja?: string | null;
+  pangkat_golongan?: string | null;
+  hak_pengguna?: string;
+  status?: string;
+}
+
+const TABLE = "pengguna";
+const CHUNK = 500;
+
+function normalize(row: PenggunaRow | undefined): PenggunaRow | undefined {
+  if (!row) return undefined;
+  return { ...row, id_telegram: row.id_telegram === null ? null : Number(row.id_telegram) };
+}
+
+export async function findByTelegramId(db: Db, telegramId: number): Promise<PenggunaRow | undefined> {
+  return normalize(await db<PenggunaRow>(TABLE).where({ id_telegram: telegramId }).first());
+}
+
+export async function findByNip(db: Db, nip: string): Promise<PenggunaRow | undefined> {
+  return normalize(await db<PenggunaRow>(TABLE).where({ nip }).first());
+}
+
+/** Binds only if the employee is still unbound, so two accounts racing for one NIP cannot both win. */
+export async function bindTelegram(db: Db, nip: string, telegramId: number, now: number): Promise<boolean> {
+  const changed = await db(TABLE)
+    .where({ nip })
+    .whereNull("id_telegram")
+    .update({ id_telegram: telegramId, terdaftar_pada: now, diubah: now });
+  return changed === 1;
+}
+
+export async function unbindTelegram(db: Db, nip: string, now: number): Promise<number | null | undefined> {
+  return db.transaction(async (trx) => {
+    const row = await findByNip(trx, nip);
+    if (!row) return undefined;
+    await trx(TABLE).where({ nip }).update({ id_telegram: null, terdaftar_pada: null, diubah: now });
+    return row.id_telegram;
+  });
+}
+
+export async function existingNips(db: Db, nips: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < nips.length; i += CHUNK) {
+    const rows = await db(TABLE).whereIn("nip", nips.slice(i, i + CHUNK)).select<{ nip: string }[]>("nip");
+    for (const r of rows) found.add(r.nip);
+  }
+  return found;
+}
+
+/**
+ * Inserts new employees and updates existing ones by NIP. The Telegram binding is never touched, and a row
+ * without a password hash keeps the stored one.
+ */
+export async function upsertPengguna(db: Db, rows: PenggunaData[], now: number): Promise<void> {
+  const groups = [rows.filter((r) => r.password !== undefined), rows.filter((r) => r.password === undefined)];
+  for (const group of groups) {
+    for (let i = 0; i < group.length; i += CHUNK) {
+      const chunk = group.slice(i, i + CHUNK).map((r) => ({
+        nip: r.nip,
+        nama: r.nama,
+        ...(r.password !== undefined ? { password: r.password } : {}),
+        jabatan: r.jabatan ?? null,
+        unit_kerja: r.unit_kerja ?? null,
+        pangkat_golongan: r.pangkat_golongan ?? null,
+        hak_pengguna: r.hak_pengguna ?? "pegawai",
+        status: r.status ?? "aktif",
+        dibuat: now,
+        diubah: now,
+      }));
+      if (chunk.length === 0) continue;
+      const updatable = Object.keys(chunk[0]!).filter((c) => c !== "nip" && c !== "dibuat");
+      await db(TABLE).insert(chunk).onConflict("nip").merge(updatable);
+    }
+  }
+}
+
+export async function countActiveRegistered(db: Db): Promise<{ aktif: number; terdaftar: number }> {
+  const row = await db(TABLE)
+    .where({ status: "aktif" })
+    .select(db.raw("count(*) as aktif"), db.raw("count(id_telegram) as terdaftar"))
+    .first<{ aktif: number | string; terdaftar: number | string }>();
+  return { aktif: Number(row?.aktif ?? 0), terdaftar: Number(row?.terdaftar ?? 0) };
+}

@@ -1,0 +1,35 @@
+// The only module with SQL on `update_masuk`, the durable inbox of updates taken from getUpdates.
+import type { Db } from "./database.js";
+
+export interface InboxUpdate {
+  update_id: number;
+  kunci_chat: string;
+  data: string;
+}
+
+/** Stores the batch; an update already stored (Telegram redelivered it) is ignored. Returns the ids still to handle. */
+export async function acceptUpdates(db: Db, updates: InboxUpdate[], now: number): Promise<Set<number>> {
+  if (updates.length === 0) return new Set();
+  await db("update_masuk")
+    .insert(updates.map((u) => ({ ...u, diterima: now, selesai: null })))
+    .onConflict("update_id")
+    .ignore();
+  const open = await db("update_masuk")
+    .whereIn("update_id", updates.map((u) => u.update_id))
+    .whereNull("selesai")
+    .select<{ update_id: number | string }[]>("update_id");
+  return new Set(open.map((r) => Number(r.update_id)));
+}
+
+export async function unfinishedUpdates(db: Db): Promise<InboxUpdate[]> {
+  const rows = await db("update_masuk").whereNull("selesai").orderBy("update_id").select<InboxUpdate[]>("update_id", "kunci_chat", "data");
+  return rows.map((r) => ({ ...r, update_id: Number(r.update_id) }));
+}
+
+export async function markUpdateDone(db: Db, updateId: number, now: number): Promise<void> {
+  await db("update_masuk").where({ update_id: updateId }).update({ selesai: now });
+}
+
+export async function pruneUpdates(db: Db, finishedBefore: number): Promise<number> {
+  return db("update_masuk").whereNotNull("selesai").where("selesai", "<", finishedBefore).delete();
+}
