@@ -17,7 +17,7 @@ export interface PenggunaRow {
   diubah: number;
 }
 
-/** The columns an HR export sets; `password` is a hash, or undefined to keep the stored one. */
+/** The columns an HR export sets; `password` is a hash. Undefined keeps the stored value, null clears it. */
 export interface PenggunaData {
   nip: string;
   nama: string;
@@ -73,28 +73,21 @@ export async function existingNips(db: Db, nips: string[]): Promise<Set<string>>
 }
 
 /**
- * Inserts new employees and updates existing ones by NIP. The Telegram binding is never touched, and a row
- * without a password hash keeps the stored one.
+ * Inserts new employees and updates existing ones by NIP. A field left undefined keeps its stored value (a new
+ * employee gets the column default), null clears it; the Telegram binding is never touched.
  */
 export async function upsertPengguna(db: Db, rows: PenggunaData[], now: number): Promise<void> {
-  const groups = [rows.filter((r) => r.password !== undefined), rows.filter((r) => r.password === undefined)];
-  for (const group of groups) {
-    for (let i = 0; i < group.length; i += CHUNK) {
-      const chunk = group.slice(i, i + CHUNK).map((r) => ({
-        nip: r.nip,
-        nama: r.nama,
-        ...(r.password !== undefined ? { password: r.password } : {}),
-        jabatan: r.jabatan ?? null,
-        unit_kerja: r.unit_kerja ?? null,
-        pangkat_golongan: r.pangkat_golongan ?? null,
-        hak_pengguna: r.hak_pengguna ?? "pegawai",
-        status: r.status ?? "aktif",
-        dibuat: now,
-        diubah: now,
-      }));
-      if (chunk.length === 0) continue;
-      const updatable = Object.keys(chunk[0]!).filter((c) => c !== "nip" && c !== "dibuat");
-      await db(TABLE).insert(chunk).onConflict("nip").merge(updatable);
+  // Rows that set the same fields share one statement: a bulk insert needs the same columns in every row.
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const record = Object.fromEntries(Object.entries({ ...row, dibuat: now, diubah: now }).filter(([, v]) => v !== undefined));
+    const signature = Object.keys(record).join(",");
+    groups.set(signature, [...(groups.get(signature) ?? []), record]);
+  }
+  for (const [signature, records] of groups) {
+    const updatable = signature.split(",").filter((c) => c !== "nip" && c !== "dibuat");
+    for (let i = 0; i < records.length; i += CHUNK) {
+      await db(TABLE).insert(records.slice(i, i + CHUNK)).onConflict("nip").merge(updatable);
     }
   }
 }

@@ -1,0 +1,41 @@
+// `npm run unbind -- NIP`: releases an employee's Telegram binding, e.g. after they changed phones.
+import "dotenv/config";
+import { loadDatabaseConfig } from "../config.js";
+import { migrateToLatest, openDatabase } from "../db/database.js";
+import { findByNip, unbindTelegram } from "../db/pengguna-repo.js";
+import { nip as readNip } from "../domain/csv-import/cells.js";
+
+const USAGE = `Pemakaian: npm run unbind -- NIP
+Contoh:  npm run unbind -- 198501012010011001   (NIP berspasi juga boleh: 19850101 201001 1 001)`;
+
+// NIPs are often written in groups (19850101 201001 1 001), which the shell splits into several arguments.
+const typed = process.argv.slice(2).join("").replace(/\s/g, "");
+const nip = readNip(typed);
+if (!nip.ok) {
+  if (typed !== "") console.error(`NIP tidak sah: ${nip.reason}`);
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const db = openDatabase(loadDatabaseConfig(process.env));
+try {
+  await migrateToLatest(db);
+  const employee = await findByNip(db, nip.value);
+  const previous = employee && (await unbindTelegram(db, nip.value, Date.now()));
+  if (employee === undefined || previous === undefined) {
+    console.error(`NIP ${nip.value} tidak ada di data pegawai; tidak ada yang diubah.`);
+    process.exitCode = 1;
+  } else if (previous === null) {
+    console.log(`${employee.nama} (NIP ${nip.value}) belum terhubung ke akun Telegram mana pun; tidak ada yang dilepas.`);
+  } else {
+    console.log(
+      `Ikatan Telegram ${employee.nama} (NIP ${nip.value}) dilepas (id Telegram sebelumnya: ${previous}). ` +
+        "Ia dapat /daftar lagi dari akun Telegram barunya.",
+    );
+  }
+} catch (err) {
+  console.error("Gagal melepas ikatan Telegram:", err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}
