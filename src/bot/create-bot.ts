@@ -18,8 +18,8 @@ export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService): void {
   // observe() catches handler errors itself; this boundary only sees a failure of observe's own reply.
   bot.catch((err, ctx) => deps.log.error("update gagal di batas akhir", { updateId: ctx.update.update_id, error: describeError(err) }));
   bot.use(observe(deps), chatFilter(deps), recordIncoming(deps));
-  registerStaffGroup(bot, deps, relay);
   registerRegistration(bot, deps);
+  registerStaffGroup(bot, deps, relay);
   registerGeneral(bot, deps);
   registerEmployeeData(bot, deps);
   registerContentMenus(bot, deps);

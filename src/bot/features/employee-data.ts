@@ -3,22 +3,21 @@ import type { Bot, Context } from "node-telegram-bot-api";
 import { leaveOf, tunkinOf } from "../../domain/employee-data.js";
 import { isActive } from "../../domain/registration.js";
 import { onAction } from "../actions.js";
+import { PERSONAL_SERVICES, type PersonalService } from "../callback-data.js";
 import { currentUser, isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
 
-export type PersonalView = "datapribadi" | "tunkin" | "cuti";
-
 export function registerEmployeeData(bot: Bot, deps: BotDeps): void {
-  for (const view of ["datapribadi", "tunkin", "cuti"] as const) {
+  for (const view of PERSONAL_SERVICES) {
     bot.command(view, async (ctx, next) => (isPrivate(ctx) ? showPersonal(deps, ctx, view) : next()));
   }
-  onAction(bot, "p", async (ctx, action) => {
+  onAction(bot, "personal", async (ctx, action) => {
     await ctx.answerCallbackQuery();
-    await showPersonal(deps, ctx, action.view);
+    await showPersonal(deps, ctx, action.service);
   });
 }
 
-async function showPersonal(deps: BotDeps, ctx: Context, view: PersonalView): Promise<void> {
+async function showPersonal(deps: BotDeps, ctx: Context, view: PersonalService): Promise<void> {
   const user = await currentUser(deps, ctx);
   if (!user) return void (await reply(deps, ctx, M.notRegistered));
   if (!isActive(user)) return void (await reply(deps, ctx, M.inactiveUser));

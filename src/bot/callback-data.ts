@@ -1,0 +1,72 @@
+// Packs and unpacks the callback_data of every inline button of the bot (Telegram allows 64
+// bytes). Anything that does not parse exactly is refused: it was tampered with or is left over
+// from an older bot.
+
+import { SHORT_ID_PATTERN } from "../content/ids.js";
+import { CATEGORY_KEYS, type CategoryKey } from "../content/types.js";
+
+export const PERSONAL_SERVICES = ["datapribadi", "tunkin", "cuti"] as const;
+export type PersonalService = (typeof PERSONAL_SERVICES)[number];
+
+export type CallbackAction =
+  | { type: "mainMenu" }
+  | { type: "category"; category: CategoryKey }
+  | { type: "topic"; category: CategoryKey; topicId: string }
+  | { type: "news" }
+  | { type: "documents" }
+  | { type: "document"; documentId: string }
+  | { type: "personal"; service: PersonalService };
+
+const CALLBACK_DATA_LIMIT = 64;
+const SHORT_ID = new RegExp(`^${SHORT_ID_PATTERN}$`);
+
+export function packCallbackData(action: CallbackAction): string {
+  switch (action.type) {
+    case "mainMenu":
+      return "m";
+    case "news":
+      return "n";
+    case "documents":
+      return "d";
+    case "category":
+      return `c:${action.category}`;
+    case "topic":
+      return `t:${action.category}:${action.topicId}`;
+    case "document":
+      return `d:${action.documentId}`;
+    case "personal":
+      return `p:${action.service}`;
+  }
+}
+
+export function parseCallbackData(data: string): CallbackAction | null {
+  if (Buffer.byteLength(data, "utf8") > CALLBACK_DATA_LIMIT) return null;
+  const parts = data.split(":");
+  const [prefix, first = "", second = ""] = parts;
+  switch (`${prefix}/${parts.length}`) {
+    case "m/1":
+      return { type: "mainMenu" };
+    case "n/1":
+      return { type: "news" };
+    case "d/1":
+      return { type: "documents" };
+    case "c/2":
+      return isCategoryKey(first) ? { type: "category", category: first } : null;
+    case "t/3":
+      return isCategoryKey(first) && SHORT_ID.test(second) ? { type: "topic", category: first, topicId: second } : null;
+    case "d/2":
+      return SHORT_ID.test(first) ? { type: "document", documentId: first } : null;
+    case "p/2":
+      return isPersonalService(first) ? { type: "personal", service: first } : null;
+    default:
+      return null;
+  }
+}
+
+function isCategoryKey(value: string): value is CategoryKey {
+  return (CATEGORY_KEYS as readonly string[]).includes(value);
+}
+
+function isPersonalService(value: string): value is PersonalService {
+  return (PERSONAL_SERVICES as readonly string[]).includes(value);
+}

@@ -1,0 +1,108 @@
+// The messages built from the bureau's content (menus, answers, news, documents), as pure data:
+// Telegram HTML text plus inline keyboard, sent with parse_mode "HTML". No Telegram calls here.
+
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "node-telegram-bot-api";
+import { escapeHtml } from "../domain/html.js";
+import { formatIndonesianDate } from "../content/indonesian-date.js";
+import { packBlocks } from "../content/split-html.js";
+import type { Category, Content, DocumentEntry, Topic } from "../content/types.js";
+import { packCallbackData, type CallbackAction, type PersonalService } from "./callback-data.js";
+
+export interface View {
+  /** Telegram HTML. */
+  text: string;
+  reply_markup?: InlineKeyboardMarkup;
+}
+
+const TEXT = {
+  mainMenu: "🏠 <b>Menu utama</b>\nSilakan pilih layanan yang Anda perlukan:",
+  chooseTopic: "Silakan pilih topik:",
+  home: "🏠 Menu utama",
+  backTo: (title: string) => `⬅️ Kembali ke ${title}`,
+  news: "📰 Terkini",
+  documents: "📄 Dokumen",
+  personal: { datapribadi: "👤 Data Pribadi", tunkin: "💰 Tunkin", cuti: "🗓️ Cuti" } satisfies Record<PersonalService, string>,
+  newsHeading: "📰 <b>Kabar terkini</b>",
+  noNews: "📰 Belum ada kabar terbaru. Silakan cek kembali nanti.",
+  documentsHeading: "📄 <b>Dokumen</b>\nPilih dokumen yang ingin Anda unduh:",
+  noDocuments: "📄 Belum ada dokumen yang tersedia.",
+  stale: "ℹ️ Menu ini sudah diperbarui. Silakan pilih lagi dari menu utama di bawah ini.",
+};
+
+export function mainMenu(content: Content): View {
+  return {
+    text: TEXT.mainMenu,
+    reply_markup: keyboard([
+      ...content.categories.map((category) => [button(category.title, { type: "category", category: category.key })]),
+      [button(TEXT.news, { type: "news" }), button(TEXT.documents, { type: "documents" })],
+      (["datapribadi", "tunkin", "cuti"] as const).map((service) => button(TEXT.personal[service], { type: "personal", service })),
+    ]),
+  };
+}
+
+export function categoryMenu(category: Category): View {
+  const intro = category.intro === "" ? "" : `${category.intro}\n\n`;
+  return {
+    text: `<b>${escapeHtml(category.title)}</b>\n\n${intro}${TEXT.chooseTopic}`,
+    reply_markup: keyboard([
+      ...category.topics.map((topic) => [button(topic.title, { type: "topic", category: category.key, topicId: topic.id })]),
+      [homeButton()],
+    ]),
+  };
+}
+
+/** One view per chunk of the answer; the last carries the way back. */
+export function topicAnswer(category: Category, topic: Topic): View[] {
+  return withKeyboardOnLast(
+    topic.chunks,
+    keyboard([[button(TEXT.backTo(category.title), { type: "category", category: category.key })], [homeButton()]]),
+  );
+}
+
+/** The newest items first, as few messages as they fit in. */
+export function newsList(content: Content, limit = 5): View[] {
+  const items = content.news.slice(0, limit);
+  if (items.length === 0) return [{ text: TEXT.noNews, reply_markup: keyboard([[homeButton()]]) }];
+  const blocks = items.flatMap((item) => [
+    `🗞️ <b>${escapeHtml(item.title)}</b>\n<i>${formatIndonesianDate(item.date)}</i>`,
+    ...item.chunks,
+  ]);
+  return withKeyboardOnLast(packBlocks([TEXT.newsHeading, ...blocks]), keyboard([[homeButton()]]));
+}
+
+export function documentsMenu(content: Content): View {
+  return {
+    text: content.documents.length === 0 ? TEXT.noDocuments : TEXT.documentsHeading,
+    reply_markup: keyboard([
+      ...content.documents.map((document) => [button(document.title, { type: "document", documentId: document.id })]),
+      [homeButton()],
+    ]),
+  };
+}
+
+/** Caption of the sent file; the checker keeps it within Telegram's 1024 characters. */
+export function documentCaption(document: DocumentEntry): string {
+  const title = `📄 <b>${escapeHtml(document.title)}</b>`;
+  return document.description === undefined ? title : `${title}\n\n${document.description}`;
+}
+
+/** For a button whose topic or document no longer exists since the content was edited. */
+export function staleButton(content: Content): View {
+  return { text: TEXT.stale, reply_markup: mainMenu(content).reply_markup! };
+}
+
+function withKeyboardOnLast(texts: string[], markup: InlineKeyboardMarkup): View[] {
+  return texts.map((text, index) => (index === texts.length - 1 ? { text, reply_markup: markup } : { text }));
+}
+
+function keyboard(rows: InlineKeyboardButton[][]): InlineKeyboardMarkup {
+  return { inline_keyboard: rows };
+}
+
+function button(text: string, action: CallbackAction): InlineKeyboardButton {
+  return { text, callback_data: packCallbackData(action) };
+}
+
+function homeButton(): InlineKeyboardButton {
+  return button(TEXT.home, { type: "mainMenu" });
+}

@@ -1,0 +1,190 @@
+// Reads the content folder into a Content, or into the list of every problem the HR admin must
+// fix. Files are read here; what their text means is decided in parse.ts.
+
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { DOCUMENT_SIZE_LIMIT } from "./limits.js";
+import { parseCategory, parseDocumentIndex, parseNews, parsePage, type IndexedDocument, type Parsed } from "./parse.js";
+import {
+  CATEGORY_KEYS,
+  PAGE_NAMES,
+  type Content,
+  type ContentProblem,
+  type DocumentEntry,
+} from "./types.js";
+
+export type LoadResult =
+  | { ok: true; content: Content; warnings: ContentProblem[] }
+  /** Errors and warnings alike, sorted by file and line. */
+  | { ok: false; problems: ContentProblem[] };
+
+export const NEWS_FILE = "terkini.md";
+export const DOCUMENTS_DIR = "dokumen";
+export const DOCUMENT_INDEX = "daftar.md";
+
+/** Editor backups, lock files and the litter operating systems leave behind. */
+const IGNORED_NAME = /^[.~]|~$|^(thumbs\.db|desktop\.ini)$/i;
+
+/** "file:line: message", the way editors and the HR admin read it. */
+export function formatProblem(problem: ContentProblem): string {
+  const prefix = problem.severity === "warning" ? "peringatan: " : "";
+  return `${problem.file}:${problem.line}: ${prefix}${problem.message}`;
+}
+
+export async function loadContent(dir: string): Promise<LoadResult> {
+  const root = path.resolve(dir);
+  if (!(await isDirectory(root))) {
+    return { ok: false, problems: [{ file: ".", line: 1, message: `folder konten "${root}" tidak ditemukan`, severity: "error" }] };
+  }
+  const reader = new ContentReader(root);
+  const categories = await Promise.all(CATEGORY_KEYS.map((key) => reader.parse(`${key}.md`, (text) => parseCategory(key, text))));
+  const news = await reader.parse(NEWS_FILE, parseNews);
+  const pages = await Promise.all(PAGE_NAMES.map((name) => reader.parse(`${name}.md`, parsePage)));
+  const documents = await reader.documents();
+  await reader.reportUnknownFiles();
+
+  const problems = reader.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  if (problems.some((problem) => problem.severity === "error")) return { ok: false, problems };
+  const [start = "", bantuan = "", tentang = ""] = pages;
+  return {
+    ok: true,
+    content: {
+      categories: categories.filter((category) => category !== undefined),
+      news: news ?? [],
+      documents,
+      pages: { start, bantuan, tentang },
+      version: reader.version(),
+    },
+    warnings: problems,
+  };
+}
+
+class ContentReader {
+  readonly problems: ContentProblem[] = [];
+  private readonly fingerprints: string[] = [];
+
+  constructor(private readonly root: string) {}
+
+  /** Undefined when the file could not be read; the problem is recorded either way. */
+  async parse<T>(file: string, parser: (text: string) => Parsed<T>): Promise<T | undefined> {
+    const bytes = await this.read(file);
+    if (!bytes) return undefined;
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+    const invalid = text.indexOf("\uFFFD");
+    if (invalid !== -1) {
+      this.error(file, lineAt(text, invalid), "berkas tidak tersimpan sebagai UTF-8; simpan ulang dengan pengodean (encoding) UTF-8");
+    }
+    const parsed = parser(text);
+    for (const problem of parsed.problems) this.error(file, problem.line, problem.message);
+    return parsed.value;
+  }
+
+  async documents(): Promise<DocumentEntry[]> {
+    const indexFile = `${DOCUMENTS_DIR}/${DOCUMENT_INDEX}`;
+    const indexed = (await this.parse(indexFile, parseDocumentIndex)) ?? [];
+    const onDisk = (await this.list(DOCUMENTS_DIR)).filter((name) => name !== DOCUMENT_INDEX);
+    for (const name of onDisk.filter((name) => !indexed.some((entry) => entry.fileName === name))) {
+      this.problems.push({
+        file: `${DOCUMENTS_DIR}/${name}`,
+        line: 1,
+        message: `berkas ini tidak tercantum di ${indexFile}, jadi tidak ditawarkan di bot`,
+        severity: "warning",
+      });
+    }
+    const entries = await Promise.all(indexed.map((entry) => this.document(entry, onDisk, indexFile)));
+    return entries.filter((entry) => entry !== undefined);
+  }
+
+  async reportUnknownFiles(): Promise<void> {
+    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, DOCUMENTS_DIR);
+    for (const name of (await this.list(".")).filter((name) => !known.includes(name))) {
+      const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+      this.problems.push({
+        file: name,
+        line: 1,
+        message: meant
+          ? `berkas ini tidak dipakai; maksudnya "${meant}"? Huruf besar/kecil pada nama berkas harus sama persis`
+          : "berkas ini tidak dipakai Sinawai",
+        severity: "warning",
+      });
+    }
+  }
+
+  /** Hash of every file read, in a fixed order: equal folders give equal versions. */
+  version(): string {
+    return sha256(this.fingerprints.sort().join("\n"));
+  }
+
+  private async document(entry: IndexedDocument, onDisk: string[], indexFile: string): Promise<DocumentEntry | undefined> {
+    if (!onDisk.includes(entry.fileName)) {
+      const similar = onDisk.find((name) => name.toLowerCase() === entry.fileName.toLowerCase());
+      const hint = similar ? ` (yang ada "${similar}"; huruf besar/kecil harus sama persis)` : "";
+      this.error(indexFile, entry.line, `berkas "${entry.fileName}" tidak ada di folder ${DOCUMENTS_DIR}/${hint}`);
+      return undefined;
+    }
+    const file = `${DOCUMENTS_DIR}/${entry.fileName}`;
+    const bytes = await this.read(file);
+    if (!bytes) return undefined;
+    if (bytes.length === 0) this.error(indexFile, entry.line, `berkas "${entry.fileName}" kosong`);
+    if (bytes.length > DOCUMENT_SIZE_LIMIT) {
+      this.error(indexFile, entry.line, `berkas "${entry.fileName}" lebih dari 50 MB, terlalu besar untuk dikirim bot`);
+    }
+    return {
+      id: entry.id,
+      title: entry.title,
+      ...(entry.description === undefined ? {} : { description: entry.description }),
+      fileName: entry.fileName,
+      path: path.join(this.root, file),
+      sha256: sha256(bytes),
+      size: bytes.length,
+    };
+  }
+
+  private async read(file: string): Promise<Buffer | undefined> {
+    try {
+      const bytes = await readFile(path.join(this.root, file));
+      this.fingerprints.push(`${file}\0${sha256(bytes)}`);
+      return bytes;
+    } catch (error) {
+      this.error(file, 1, errorCode(error) === "ENOENT" ? "berkas wajib ini tidak ditemukan" : `berkas tidak bisa dibaca (${errorCode(error) ?? String(error)})`);
+      return undefined;
+    }
+  }
+
+  /** Names of the files and folders in a folder of the content, litter left out. */
+  private async list(folder: string): Promise<string[]> {
+    try {
+      const entries = await readdir(path.join(this.root, folder));
+      return entries.filter((name) => !IGNORED_NAME.test(name));
+    } catch (error) {
+      // A missing documents folder is already reported as its missing index.
+      if (errorCode(error) !== "ENOENT") this.error(`${folder}/`, 1, `folder tidak bisa dibaca (${errorCode(error) ?? String(error)})`);
+      return [];
+    }
+  }
+
+  private error(file: string, line: number, message: string): void {
+    this.problems.push({ file, line, message, severity: "error" });
+  }
+}
+
+async function isDirectory(target: string): Promise<boolean> {
+  try {
+    return (await stat(target)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : undefined;
+}
+
+function lineAt(text: string, index: number): number {
+  return text.slice(0, index).split("\n").length;
+}
+
+function sha256(data: Buffer | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}

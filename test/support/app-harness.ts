@@ -1,0 +1,119 @@
+// Runs the whole bot (startApp, the same code path as `npm start`) against the fake Bot API and a fresh database,
+// with helpers to create employees and to read what the bot logged.
+import path from "node:path";
+import type { Chat, User } from "node-telegram-bot-api";
+import winston from "winston";
+import Transport from "winston-transport";
+import { startApp, type App, type AppOptions } from "../../src/app.js";
+import type { Config, DatabaseConfig } from "../../src/config.js";
+import type { Db } from "../../src/db/database.js";
+import { bindTelegram, upsertPengguna, type PenggunaData } from "../../src/db/pengguna-repo.js";
+import { hashPassword } from "../../src/domain/passwords.js";
+import type { Logger } from "../../src/logger.js";
+import { FakeTelegram } from "./fake-telegram.js";
+import type { FakeTelegramOptions } from "./fake-telegram/types.js";
+import { makeGroup, makeUser } from "./updates.js";
+
+export const SHIPPED_CONTENT = path.resolve("content");
+export const STAFF_GROUP: Chat = makeGroup(-1001234567890, "OSDM Layanan");
+
+/** Keeps every log line of a test in memory, as the operator would read it. */
+class MemoryTransport extends Transport {
+  readonly lines: string[] = [];
+  override log(info: Record<string, unknown>, callback: () => void): void {
+    const { level, message, ...meta } = info;
+    this.lines.push(`${String(level)} ${String(message)} ${JSON.stringify(meta)}`);
+    callback();
+  }
+}
+
+export function memoryLogger(): { log: Logger; lines: string[] } {
+  const transport = new MemoryTransport();
+  const log = winston.createLogger({ level: "debug", transports: [transport] });
+  return { log, lines: transport.lines };
+}
+
+export interface HarnessOptions {
+  database: DatabaseConfig;
+  db: Db;
+  contentDir?: string;
+  fake?: FakeTelegramOptions;
+  app?: AppOptions;
+  showStaffName?: boolean;
+}
+
+export interface Harness {
+  fake: FakeTelegram;
+  app: App;
+  db: Db;
+  logLines: string[];
+  config: Config;
+  /** A registered, active employee with a Telegram account. */
+  employee(id: number, data?: Partial<PenggunaData> & { password?: string }): Promise<User>;
+  /** Stops the app only (the fake keeps running), as a crash-free restart would. */
+  stopApp(): Promise<void>;
+  startAppAgain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const fake = await FakeTelegram.start(opts.fake);
+  fake.knowChat(STAFF_GROUP);
+  const { log, lines } = memoryLogger();
+  const config: Config = {
+    botToken: fake.token,
+    staffGroupId: STAFF_GROUP.id,
+    database: opts.database,
+    telegramApiRoot: fake.apiRoot,
+    contentDir: opts.contentDir ?? SHIPPED_CONTENT,
+    logLevel: "debug",
+    showStaffName: opts.showStaffName ?? false,
+  };
+  const appOptions: AppOptions = { pollTimeoutSec: 1, ...opts.app };
+  let app = await startApp(config, log, appOptions);
+  let running = true;
+
+  const harness: Harness = {
+    fake,
+    get app() {
+      return app;
+    },
+    db: opts.db,
+    logLines: lines,
+    config,
+    async employee(id, data = {}) {
+      const nip = data.nip ?? `19850101201001${String(id).padStart(4, "0").slice(-4)}`;
+      const user = makeUser(id, { first_name: data.nama?.split(" ")[0] ?? `Pegawai${id}` });
+      await upsertPengguna(
+        opts.db,
+        [
+          {
+            nip,
+            nama: data.nama ?? `Pegawai ${id}`,
+            password: await hashPassword(data.password ?? "rahasia"),
+            jabatan: data.jabatan ?? "Analis SDM Aparatur",
+            unit_kerja: data.unit_kerja ?? "Biro OSDM",
+            pangkat_golongan: data.pangkat_golongan ?? "Penata (III/c)",
+            status: data.status ?? "aktif",
+          },
+        ],
+        Date.now(),
+      );
+      await bindTelegram(opts.db, nip, id, Date.now());
+      return user;
+    },
+    async stopApp() {
+      if (running) await app.stop();
+      running = false;
+    },
+    async startAppAgain() {
+      app = await startApp(config, log, appOptions);
+      running = true;
+    },
+    async stop() {
+      await harness.stopApp();
+      await fake.stop();
+    },
+  };
+  return harness;
+}

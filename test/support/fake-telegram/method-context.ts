@@ -1,0 +1,29 @@
+// What a Bot API method of the fake may read and change: the bot, the chats, the files, the callback queries.
+import type { BotCommand, User } from "node-telegram-bot-api";
+import type { ChatStore } from "./chat-store.js";
+import type { FileRegistry } from "./file-registry.js";
+import type { Params } from "./params.js";
+import type { RecordedFile } from "./types.js";
+import type { UpdateQueue } from "./update-queue.js";
+
+export interface MethodRequest {
+  params: Params;
+  files: RecordedFile[];
+}
+
+export interface MethodContext {
+  readonly bot: User;
+  readonly chats: ChatStore;
+  readonly files: FileRegistry;
+  readonly updates: UpdateQueue;
+  /** callback_query ids delivered to the bot, and those it answered. */
+  readonly callbacksIssued: Set<string>;
+  readonly callbacksAnswered: Set<string>;
+  /** setMyCommands lists by scope and language (see commandsKey). */
+  readonly commands: Map<string, BotCommand[]>;
+  webhookUrl: string;
+  nowSec(): number;
+}
+
+/** Returns the method's result; throws BotApiError to refuse. */
+export type MethodHandler = (ctx: MethodContext, req: MethodRequest) => unknown;

@@ -1,0 +1,397 @@
+// The fake Bot API server: serves the bot over HTTP as Telegram would, and gives tests the hooks to drive and observe it.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import type { BotCommand, Chat, Message, Update, User } from "node-telegram-bot-api";
+import {
+  albumMessages,
+  buildMessage,
+  callbackQuery,
+  privateChatOf,
+  textFields,
+  type MessageFields,
+} from "../updates.js";
+import { BotApiError } from "./api-error.js";
+import { BOT_METHODS, commandsKey, webhookConflict } from "./bot-methods.js";
+import { CallLog } from "./call-log.js";
+import { ChatStore, type Membership } from "./chat-store.js";
+import { COPY_METHODS } from "./copy-methods.js";
+import { EDIT_METHODS } from "./edit-methods.js";
+import { faultError, FaultPlan } from "./fault-plan.js";
+import { FileRegistry } from "./file-registry.js";
+import { FloodControl, isFloodLimited } from "./flood-control.js";
+import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
+import { optionalInt } from "./params.js";
+import { decodeRequest, type DecodedRequest } from "./request-decoding.js";
+import { SEND_METHODS } from "./send-methods.js";
+import type { Fault, FaultMatch, FakeTelegramOptions, RecordedCall, StoredMessage, UpdateInput } from "./types.js";
+import { UpdateQueue } from "./update-queue.js";
+
+const DEFAULT_TOKEN = "123456:TEST";
+const DEFAULT_WAIT_MS = 5000;
+
+const HANDLERS = new Map<string, MethodHandler>(Object.entries({ ...BOT_METHODS, ...SEND_METHODS, ...COPY_METHODS, ...EDIT_METHODS }));
+// Telegram matches method names case-insensitively; calls are recorded under the documented spelling.
+const CANONICAL_NAMES = new Map([...HANDLERS.keys(), "getUpdates"].map((name) => [name.toLowerCase(), name]));
+
+type Outcome = { result: unknown } | BotApiError;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/** A my_chat_member status, as this fake tracks whether the bot may write to the chat. */
+function membershipOf(status: string, chat: Chat): Membership {
+  if (status === "kicked") return chat.type === "private" ? "blocked" : "kicked";
+  return status === "left" ? "left" : "member";
+}
+
+export class FakeTelegram {
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly port: number;
+  /** How many 429 answers were sent, from flood control or from failNext. */
+  count429 = 0;
+
+  private readonly log = new CallLog();
+  private readonly chats = new ChatStore();
+  private readonly updates = new UpdateQueue();
+  private readonly faults = new FaultPlan();
+  private readonly flood: FloodControl | undefined;
+  private readonly ctx: MethodContext;
+  private readonly sockets = new Set<Socket>();
+  private readonly sleeps = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+  private latencyMs: number;
+  private stopped = false;
+
+  private constructor(
+    private readonly server: Server,
+    opts: FakeTelegramOptions,
+  ) {
+    this.port = (server.address() as AddressInfo).port;
+    this.apiRoot = `http://127.0.0.1:${this.port}`;
+    this.token = opts.token ?? DEFAULT_TOKEN;
+    this.latencyMs = opts.latencyMs ?? 0;
+    this.flood = opts.enforceLimits ? new FloodControl(opts.enforceLimits === true ? {} : opts.enforceLimits, Date.now()) : undefined;
+    const bot: User = { id: opts.botId ?? 123456, is_bot: true, first_name: "Sinawai Test", username: opts.botUsername ?? "sinawai_test_bot" };
+    this.ctx = {
+      bot,
+      chats: this.chats,
+      files: new FileRegistry(),
+      updates: this.updates,
+      callbacksIssued: new Set(),
+      callbacksAnswered: new Set(),
+      commands: new Map(),
+      webhookUrl: "",
+      nowSec: () => Math.floor(Date.now() / 1000),
+    };
+    server.on("connection", (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on("close", () => this.sockets.delete(socket));
+    });
+    server.on("request", (req: IncomingMessage, res: ServerResponse) => void this.onRequest(req, res));
+  }
+
+  static async start(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+    });
+    return new FakeTelegram(server, opts);
+  }
+
+  /** Closes the server and every connection: held long polls and hung calls are dropped unanswered. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.updates.close();
+    for (const sleep of this.sleeps) {
+      clearTimeout(sleep.timer);
+      sleep.wake();
+    }
+    this.log.rejectAll("stopped while waiting for calls");
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  // ---- injecting updates -------------------------------------------------------------------------
+
+  /** Queues an update (numbered if update_id is absent), teaches the fake its chats and files, wakes a held poll. */
+  pushUpdate(input: UpdateInput): Update {
+    const update = this.updates.push(input);
+    this.learnFrom(update);
+    return update;
+  }
+
+  /** A user writes to the bot in their private chat; a leading /command gets its bot_command entity. */
+  userSays(user: User, text: string): Update {
+    return this.userSends(user, textFields(text));
+  }
+
+  /** A user sends anything (photoFields(), documentFields({…}), {contact: …}) in their private chat. */
+  userSends(user: User, fields: MessageFields): Update {
+    return this.groupMessage(privateChatOf(user), user, fields);
+  }
+
+  /** A user sends an album: one update per item, all with one media_group_id, delivered together. */
+  userSendsAlbum(user: User, items?: MessageFields[]): Update[] {
+    const chat = privateChatOf(user);
+    return albumMessages(chat, user, items, { message_id: this.chats.nextMessageId(chat.id) }).map((message) => this.pushUpdate({ message }));
+  }
+
+  /** A message in any chat (a group, usually); `fields` may be plain text or include reply_to_message. */
+  groupMessage(chat: Chat, from: User, fields: MessageFields | string): Update {
+    const content = typeof fields === "string" ? textFields(fields) : fields;
+    const message = buildMessage(chat, from, content, { message_id: this.chats.nextMessageId(chat.id) });
+    return this.pushUpdate({ message });
+  }
+
+  /**
+   * A user presses an inline button. The callback carries the message as it is now; pressing a button the
+   * message no longer shows throws, since no user could.
+   */
+  pressButton(user: User, message: Message, data: string): Update {
+    const current = this.chats.get(message.chat.id, message.message_id);
+    if (current) {
+      const buttons = current.reply_markup?.inline_keyboard.flat() ?? [];
+      if (!buttons.some((b) => b.callback_data === data)) {
+        const shown = buttons.map((b) => JSON.stringify(b.callback_data ?? b.url ?? b.text)).join(", ") || "none";
+        throw new Error(`pressButton: message ${message.message_id} in chat ${message.chat.id} has no button "${data}" (buttons: ${shown})`);
+      }
+    }
+    return this.pushUpdate({ callback_query: callbackQuery(user, current ?? message, data) });
+  }
+
+  /** Makes a chat known without an update, e.g. a group or a user the bot met before the test began. */
+  knowChat(chat: Chat): void {
+    this.chats.learn(chat);
+  }
+
+  // ---- observing what the bot did ----------------------------------------------------------------
+
+  get calls(): RecordedCall[] {
+    return this.log.calls;
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.log.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * Resolves with the first call matching, past or future, once it is answered (so its effects are visible);
+   * on timeout rejects listing recent calls. A held getUpdates is not answered yet: use isPolling() or confirmedOffset.
+   */
+  async waitForCall(pred: (c: RecordedCall) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall> {
+    const [call] = await this.log.waitFor(pred, 1, timeoutMs);
+    if (!call) throw new Error("FakeTelegram: waitForCall resolved without a call");
+    return call;
+  }
+
+  waitForCalls(pred: (c: RecordedCall) => boolean, count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall[]> {
+    return this.log.waitFor(pred, count, timeoutMs);
+  }
+
+  /** The bot's messages in a chat as they stand now (edits applied, deletions gone), oldest first. */
+  messagesIn(chatId: number): StoredMessage[] {
+    return structuredClone(this.chats.messagesIn(chatId, this.ctx.bot.id));
+  }
+
+  get answeredCallbacks(): Set<string> {
+    return this.ctx.callbacksAnswered;
+  }
+
+  /** The highest offset the bot confirmed through getUpdates. */
+  get confirmedOffset(): number {
+    return this.updates.confirmedOffset;
+  }
+
+  /** True while the bot has a getUpdates held open: it is polling and waiting for an update. */
+  isPolling(): boolean {
+    return this.updates.holding;
+  }
+
+  pendingUpdates(): Update[] {
+    return this.updates.pending();
+  }
+
+  myCommands(scope?: Record<string, unknown>, languageCode?: string): BotCommand[] {
+    return this.ctx.commands.get(commandsKey(scope, languageCode)) ?? [];
+  }
+
+  // ---- fault injection ---------------------------------------------------------------------------
+
+  /** The next `times` calls matching (a method name or a predicate) get `fault` instead of an answer. */
+  failNext(match: FaultMatch, fault: Fault, times = 1): void {
+    this.faults.add(match, fault, times);
+  }
+
+  /** From now on, sending to this private chat answers 403 until the user writes to the bot again. */
+  blockUser(chatId: number): void {
+    this.chats.find(chatId);
+    this.chats.setMembership(chatId, "blocked");
+  }
+
+  unblockUser(chatId: number): void {
+    this.chats.setMembership(chatId, "member");
+  }
+
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  // ---- serving -----------------------------------------------------------------------------------
+
+  private learnFrom(update: Update): void {
+    const carried =
+      "message" in update ? update.message
+      : "edited_message" in update ? update.edited_message
+      : "channel_post" in update ? update.channel_post
+      : "edited_channel_post" in update ? update.edited_channel_post
+      : "business_message" in update ? update.business_message
+      : undefined;
+    if (carried) this.learnMessage(carried);
+    if ("callback_query" in update) {
+      this.ctx.callbacksIssued.add(update.callback_query.id);
+      const message = update.callback_query.message;
+      if (message) this.chats.learn(message.chat);
+    }
+    if ("my_chat_member" in update) {
+      const { chat, new_chat_member } = update.my_chat_member;
+      this.chats.learn(chat);
+      this.chats.setMembership(chat.id, membershipOf(new_chat_member.status, chat));
+    }
+    if ("chat_member" in update) this.chats.learn(update.chat_member.chat);
+    if ("chat_join_request" in update) this.chats.learn(update.chat_join_request.chat);
+  }
+
+  private learnMessage(message: Message): void {
+    const reply = message.reply_to_message;
+    if (reply && !this.chats.get(reply.chat.id, reply.message_id)) this.learnMessage(reply);
+    this.chats.put(message);
+    this.ctx.files.learnFrom(message);
+    const botId = this.ctx.bot.id;
+    // Writing to a bot means the user has (re)started it; being added back means the bot is in the group again.
+    if (message.chat.type === "private" && message.from?.id === message.chat.id) this.chats.setMembership(message.chat.id, "member");
+    if (message.new_chat_members?.some((u) => u.id === botId)) this.chats.setMembership(message.chat.id, "member");
+    if (message.left_chat_member?.id === botId) this.chats.setMembership(message.chat.id, "left");
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch {
+      return; // the client went away mid-upload; there is no one to answer
+    }
+    const url = new URL(req.url ?? "/", this.apiRoot);
+    const route = /^\/bot([^/]*)\/([^/]+)\/?$/.exec(url.pathname);
+    let decoded: DecodedRequest | undefined;
+    try {
+      decoded = await decodeRequest(req.headers["content-type"] ?? "", body, url.searchParams);
+    } catch {
+      decoded = undefined;
+    }
+    const requested = route?.[2] ?? url.pathname;
+    const method = CANONICAL_NAMES.get(requested.toLowerCase()) ?? requested;
+    const call: RecordedCall = { method, params: decoded?.params ?? {}, files: decoded?.files ?? [], at: Date.now(), status: 0, response: undefined };
+    this.log.add(call);
+
+    if (!route) return this.respond(res, call, new BotApiError(404, "Not Found"));
+    if (route[1] !== this.token) return this.respond(res, call, new BotApiError(401, "Unauthorized"));
+    if (!decoded) return this.respond(res, call, new BotApiError(400, "Bad Request: can't parse request body"));
+
+    const fault = this.faults.take(method, call.params);
+    if (fault && "drop" in fault) {
+      if (fault.processed) this.execute(method, decoded);
+      this.log.settle(call, 0, undefined);
+      req.socket.destroy();
+      return;
+    }
+    if (fault && "hang" in fault) {
+      this.log.settle(call, 0, undefined);
+      return;
+    }
+    const injected = fault ? faultError(fault) : undefined;
+    if (method === "getUpdates" && !injected) return this.poll(res, call, decoded);
+    const outcome = injected ?? this.execute(method, decoded);
+    if (method !== "getUpdates") await this.sleep(this.latencyMs);
+    this.respond(res, call, outcome);
+  }
+
+  /** Runs a method at arrival, so ids and flood limits follow arrival order; latency only delays the answer. */
+  private execute(method: string, request: MethodRequest): Outcome {
+    const handler = HANDLERS.get(method);
+    if (!handler) return new BotApiError(404, "Not Found");
+    if (this.flood && isFloodLimited(method)) {
+      const chatId = request.params.chat_id;
+      const verdict = this.flood.admit(typeof chatId === "number" ? chatId : undefined, Date.now());
+      if (!verdict.ok) return new BotApiError(429, `Too Many Requests: retry after ${verdict.retryAfterSec}`, { retry_after: verdict.retryAfterSec });
+    }
+    try {
+      return { result: handler(this.ctx, request) };
+    } catch (err) {
+      if (err instanceof BotApiError) return err;
+      // A bug in the fake itself: say so plainly rather than look like a Telegram outage.
+      return new BotApiError(500, `Internal Server Error: the fake failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  private poll(res: ServerResponse, call: RecordedCall, { params }: DecodedRequest): void {
+    if (this.ctx.webhookUrl !== "") return this.respond(res, call, webhookConflict());
+    let ticket: { cancel(): void };
+    try {
+      const allowed = params.allowed_updates;
+      ticket = this.updates.poll(
+        {
+          offset: optionalInt(params, "offset"),
+          limit: optionalInt(params, "limit"),
+          timeout: optionalInt(params, "timeout"),
+          allowed_updates: Array.isArray(allowed) ? allowed.filter((k): k is string => typeof k === "string") : undefined,
+        },
+        (outcome) => this.respond(res, call, "error" in outcome ? outcome.error : { result: outcome.updates }),
+      );
+    } catch (err) {
+      return this.respond(res, call, err instanceof BotApiError ? err : new BotApiError(400, "Bad Request: invalid getUpdates parameters"));
+    }
+    // A client that gives up on a held poll leaves its updates unconfirmed, for the next poll to receive.
+    res.on("close", () => {
+      if (res.writableFinished) return;
+      ticket.cancel();
+      this.log.settle(call, 0, undefined);
+    });
+  }
+
+  private respond(res: ServerResponse, call: RecordedCall, outcome: Outcome): void {
+    const status = outcome instanceof BotApiError ? outcome.status : 200;
+    const body = JSON.stringify(outcome instanceof BotApiError ? outcome.envelope() : { ok: true, result: outcome.result });
+    if (status === 429) this.count429 += 1;
+    if (this.stopped || res.destroyed) {
+      this.log.settle(call, 0, undefined);
+      return;
+    }
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(body);
+    this.log.settle(call, status, JSON.parse(body) as unknown);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sleep = {
+        wake: () => {
+          this.sleeps.delete(sleep);
+          resolve();
+        },
+        timer: setTimeout(() => sleep.wake(), ms),
+      };
+      this.sleeps.add(sleep);
+    });
+  }
+}
