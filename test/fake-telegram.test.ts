@@ -82,6 +82,13 @@ describe("fake Telegram Bot API", () => {
       expect(updates).to.deep.equal([pushed]);
     });
 
+    it("an album pushed while a poll is held arrives in one answer", async () => {
+      const poll = api.getUpdates({ timeout: 5 });
+      await until(pollArrived);
+      const album = fake.userSendsAlbum(employee, [photoFields(), photoFields({ caption: "dua" })]);
+      expect(await poll).to.deep.equal(album);
+    });
+
     it("a poll with nothing to deliver answers [] when its timeout ends", async () => {
       const started = Date.now();
       expect(await api.getUpdates({ timeout: 1 })).to.deep.equal([]);

@@ -2,7 +2,7 @@
 // A 429 waits out retry_after, network errors and 5xx back off, a refusal for good (403, 400) is recorded and
 // never holds up the chat's later items.
 import { NetworkError, TelegramApiError, TimeoutError } from "node-telegram-bot-api";
-import { pendingItems, progressOf, reschedule, saveProgress, type AntrianRow } from "../db/antrian-kirim-repo.js";
+import { findById, pendingItems, progressOf, reschedule, saveProgress, type AntrianRow } from "../db/antrian-kirim-repo.js";
 import type { Db } from "../db/database.js";
 import { planSteps, type Payload, type Step } from "../domain/relay/relay-plan.js";
 import type { RelayService } from "../domain/relay/relay-service.js";
@@ -27,6 +27,8 @@ export interface OutboxDeps {
 
 const BATCH = 500;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** After a lane stopped on an item that must wait, look again soon rather than spinning. */
+const MIN_RETRY_SCAN_MS = 50;
 
 export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
   const { db, log } = deps;
@@ -36,32 +38,45 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
   let scanning: Promise<void> = Promise.resolve();
   let rescan = false;
 
-  async function scan(): Promise<void> {
+  /** Starts a lane for every chat whose first pending item is due; returns when the next waiting item falls due. */
+  async function scan(): Promise<number> {
     let items: AntrianRow[];
     try {
       items = await pendingItems(db, BATCH);
     } catch (err) {
       log.warn("antrian kirim tidak terbaca; dicoba lagi", { error: describeError(err) });
-      return;
+      return Infinity;
     }
     const byChat = new Map<number, AntrianRow[]>();
     for (const item of items) byChat.set(item.id_chat_tujuan, [...(byChat.get(item.id_chat_tujuan) ?? []), item]);
+    let nextDue = Infinity;
     for (const [chatId, chatItems] of byChat) {
       if (busyChats.has(chatId) || stopped) continue;
-      const lane = runLane(chatItems).finally(() => {
+      if (chatItems[0]!.berikutnya > Date.now()) {
+        nextDue = Math.min(nextDue, chatItems[0]!.berikutnya);
+        continue;
+      }
+      const lane = runLane(chatItems).then((delivered) => {
         busyChats.delete(chatId);
-        wake();
+        if (delivered > 0) wake();
+        else schedule(MIN_RETRY_SCAN_MS);
       });
-      busyChats.set(chatId, lane);
+      busyChats.set(chatId, lane.then(() => undefined));
     }
+    return nextDue;
   }
 
-  /** Sends a chat's items in order; stops at the first item that is not due or must wait. */
-  async function runLane(items: AntrianRow[]): Promise<void> {
-    for (const item of items) {
-      if (stopped || item.berikutnya > Date.now()) return;
-      if (!(await deliver(item))) return;
+  /** Sends a chat's items in order; stops at the first item that is not due or must wait. Returns how many went out. */
+  async function runLane(items: AntrianRow[]): Promise<number> {
+    let delivered = 0;
+    for (const listed of items) {
+      // The listed copy may be stale: an album may have grown (and its due time moved) since the scan read it.
+      const item = await findById(db, listed.id).catch(() => undefined);
+      if (stopped || !item || item.status !== "menunggu" || item.berikutnya > Date.now()) return delivered;
+      if (!(await deliver(item))) return delivered;
+      delivered++;
     }
+    return delivered;
   }
 
   /** Returns true when the lane may go on to the chat's next item. */
@@ -142,17 +157,22 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     }
   }
 
-  function wake(): void {
+  function schedule(ms: number): void {
     if (stopped) return;
     if (timer) clearTimeout(timer);
+    timer = setTimeout(wake, Math.max(0, ms));
+  }
+
+  function wake(): void {
+    if (stopped) return;
     // One scan at a time; a wake during a scan asks for one more right after it.
     rescan = true;
     scanning = scanning.then(async () => {
       if (!rescan || stopped) return;
       rescan = false;
-      await scan();
+      const nextDue = await scan();
+      schedule(Math.min(deps.pollMs ?? 1000, nextDue - Date.now()));
     });
-    timer = setTimeout(wake, deps.pollMs ?? 1000);
   }
 
   wake();

@@ -43,7 +43,8 @@ export function parseCategory(key: CategoryKey, source: string): Parsed<Category
     checkTitle(section.heading, { kind: "topik", limit: BUTTON_TITLE_LIMIT, seen }, problems);
     const answer = renderMarkdown(section.source, section.firstLine);
     problems.push(...answer.problems);
-    if (answer.html === "") problems.push({ line: section.heading.line, message: "jawaban topik ini kosong" });
+    // An answer emptied by unsupported Markdown is already reported as such.
+    if (answer.html === "" && answer.problems.length === 0) problems.push({ line: section.heading.line, message: "jawaban topik ini kosong" });
     return {
       id: shortId(section.heading.text),
       title: section.heading.text,
@@ -67,7 +68,7 @@ export function parseNews(source: string): Parsed<NewsItem[]> {
     }
     const body = renderMarkdown(rest.source, rest.firstLine);
     problems.push(...body.problems);
-    if (body.html === "") problems.push({ line: section.heading.line, message: "isi berita ini kosong" });
+    if (body.html === "" && body.problems.length === 0) problems.push({ line: section.heading.line, message: "isi berita ini kosong" });
     return { date: date ?? "", title: section.heading.text, chunks: splitHtml(body.html) };
   });
   items.sort((a, b) => b.date.localeCompare(a.date));
@@ -123,7 +124,7 @@ export function parseDocumentIndex(source: string): Parsed<IndexedDocument[]> {
 export function parsePage(source: string): Parsed<string> {
   const problems: LineProblem[] = [];
   const html = renderText({ source, firstLine: 1 }, "halaman", problems);
-  if (html === "") problems.push({ line: 1, message: "halaman ini kosong" });
+  if (html === "" && problems.length === 0) problems.push({ line: 1, message: "halaman ini kosong" });
   return { value: html, problems };
 }
 

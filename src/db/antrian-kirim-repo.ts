@@ -40,6 +40,11 @@ export async function findByKey(db: Db, kunci: string): Promise<AntrianRow | und
   return row && normalize(row);
 }
 
+export async function findById(db: Db, id: number): Promise<AntrianRow | undefined> {
+  const row = await db("antrian_kirim").where({ id }).first<AntrianRow | undefined>();
+  return row && normalize(row);
+}
+
 export async function updatePending(db: Db, id: number, muatan: string, berikutnya: number): Promise<void> {
   await db("antrian_kirim").where({ id, status: "menunggu" }).update({ muatan, berikutnya });
 }

@@ -2,15 +2,17 @@
 import type { Chat, Message, MessageId, MessageOrigin } from "node-telegram-bot-api";
 import { newMediaGroupId, type MessageFields } from "../updates.js";
 import { badRequest } from "./api-error.js";
-import { captionText } from "./formatted-text.js";
+import { captionFromParams } from "./formatted-text.js";
 import type { MethodContext, MethodHandler } from "./method-context.js";
 import { captionContent, definedOnly, storeBotMessage } from "./outgoing-message.js";
-import { optionalBool, optionalEntities, optionalString, requiredInt, requiredIntArray, type Params } from "./params.js";
+import { optionalBool, requiredInt, requiredIntArray, type Params } from "./params.js";
 
 /** The parts of a message that a copy carries; undefined for a message that cannot be copied (a service message). */
 function copyableContent(m: Message): MessageFields | undefined {
   const { text, entities, photo, document, voice, video, audio, animation, sticker, video_note, location, venue, contact, dice, poll } = m;
-  const content = definedOnly({ text, entities, photo, document, voice, video, audio, animation, sticker, video_note, location, venue, contact, dice, poll });
+  const content = definedOnly({
+    text, entities, photo, document, voice, video, audio, animation, sticker, video_note, location, venue, contact, dice, poll,
+  });
   if (Object.keys(content).length === 0) return undefined;
   const { caption, caption_entities, has_media_spoiler, show_caption_above_media } = m;
   return { ...content, ...definedOnly({ caption, caption_entities, has_media_spoiler, show_caption_above_media }) };
@@ -44,10 +46,8 @@ function contentOrRefuse(message: Message): MessageFields {
 
 /** A copy may replace the caption of a media message; an empty caption removes it. Text messages ignore it. */
 function withCaptionOverride(content: MessageFields, params: Params): MessageFields {
-  const override = optionalString(params, "caption");
-  if (override === undefined || content.text !== undefined) return content;
-  const formatted = captionText(override, optionalString(params, "parse_mode"), optionalEntities(params, "caption_entities"));
-  return { ...withoutCaption(content), ...captionContent(formatted) };
+  if (params.caption === undefined || content.text !== undefined) return content;
+  return { ...withoutCaption(content), ...captionContent(captionFromParams(params)) };
 }
 
 const copyMessage: MethodHandler = (ctx, { params }): MessageId => {

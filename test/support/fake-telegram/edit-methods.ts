@@ -2,10 +2,10 @@
 import type { InlineKeyboardMarkup, Message } from "node-telegram-bot-api";
 import type { MessageFields } from "../updates.js";
 import { badRequest } from "./api-error.js";
-import { captionText, messageText } from "./formatted-text.js";
+import { captionFromParams, textFromParams } from "./formatted-text.js";
 import type { MethodContext, MethodHandler } from "./method-context.js";
 import { captionContent, textContent } from "./outgoing-message.js";
-import { inlineKeyboardOf, optionalEntities, optionalString, requiredInt, requiredIntArray, type Params } from "./params.js";
+import { inlineKeyboardOf, requiredInt, requiredIntArray, type Params } from "./params.js";
 
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
@@ -28,7 +28,13 @@ function same(a: unknown, b: unknown): boolean {
  * Replaces `keys` of the message with `fields` (absent fields are removed). An edit without reply_markup
  * removes the inline keyboard, as on Telegram; an edit that changes nothing is refused.
  */
-function applyEdit(ctx: MethodContext, message: Message, keys: (keyof MessageFields)[], fields: MessageFields, markup: InlineKeyboardMarkup | undefined): Message {
+function applyEdit(
+  ctx: MethodContext,
+  message: Message,
+  keys: (keyof MessageFields)[],
+  fields: MessageFields,
+  markup: InlineKeyboardMarkup | undefined,
+): Message {
   const unchanged = keys.every((k) => same(message[k], fields[k])) && same(message.reply_markup, markup);
   if (unchanged) throw badRequest(NOT_MODIFIED);
   const edited: Message = { ...message, edit_date: ctx.nowSec() };
@@ -41,15 +47,15 @@ function applyEdit(ctx: MethodContext, message: Message, keys: (keyof MessageFie
 const editMessageText: MethodHandler = (ctx, { params }) => {
   const message = editableMessage(ctx, params);
   if (message.text === undefined) throw badRequest("there is no text in the message to edit");
-  const text = messageText(optionalString(params, "text"), optionalString(params, "parse_mode"), optionalEntities(params, "entities"));
-  return applyEdit(ctx, message, ["text", "entities"], textContent(text), inlineKeyboardOf(params));
+  return applyEdit(ctx, message, ["text", "entities"], textContent(textFromParams(params)), inlineKeyboardOf(params));
 };
 
 const editMessageCaption: MethodHandler = (ctx, { params }) => {
   const message = editableMessage(ctx, params);
   if (message.text !== undefined) throw badRequest("there is no caption in the message to edit");
-  const formatted = captionText(optionalString(params, "caption") ?? "", optionalString(params, "parse_mode"), optionalEntities(params, "caption_entities"));
-  return applyEdit(ctx, message, ["caption", "caption_entities"], captionContent(formatted), inlineKeyboardOf(params));
+  // Without a caption parameter the caption is removed.
+  const fields = captionContent(captionFromParams(params));
+  return applyEdit(ctx, message, ["caption", "caption_entities"], fields, inlineKeyboardOf(params));
 };
 
 const editMessageReplyMarkup: MethodHandler = (ctx, { params }) => {

@@ -3,6 +3,7 @@ import type { MessageEntity } from "node-telegram-bot-api";
 import { badRequest } from "./api-error.js";
 import { EntityParseError, parseHtml, type FormattedText } from "./parse-html.js";
 import { parseMarkdownLegacy, parseMarkdownV2 } from "./parse-markdown.js";
+import { optionalEntities, optionalString, type Params } from "./params.js";
 
 export type { FormattedText } from "./parse-html.js";
 
@@ -58,4 +59,14 @@ export function captionText(raw: string | undefined, parseMode: string | undefin
   const formatted = trim(parse(raw, parseMode, explicit));
   if (formatted.text.length > MAX_CAPTION_LENGTH) throw badRequest("message caption is too long");
   return formatted.text.length === 0 ? undefined : formatted;
+}
+
+/** The `text` of sendMessage and editMessageText, with its parse_mode or explicit entities. */
+export function textFromParams(params: Params): FormattedText {
+  return messageText(optionalString(params, "text"), optionalString(params, "parse_mode"), optionalEntities(params, "entities"));
+}
+
+/** The `caption` of a media method; undefined when absent or empty. */
+export function captionFromParams(params: Params): FormattedText | undefined {
+  return captionText(optionalString(params, "caption"), optionalString(params, "parse_mode"), optionalEntities(params, "caption_entities"));
 }

@@ -31,7 +31,9 @@ export function captionContent(formatted: FormattedText | undefined): MessageFie
 /** The message being replied to, from reply_parameters or the older reply_to_message_id. */
 function replyTarget(ctx: MethodContext, chat: Chat, params: Params): Message | undefined {
   const parameters = optionalRecord(params, "reply_parameters", "can't parse reply parameters JSON object");
-  const messageId = parameters ? (typeof parameters.message_id === "number" ? parameters.message_id : undefined) : optionalInt(params, "reply_to_message_id");
+  const messageId = parameters
+    ? typeof parameters.message_id === "number" ? parameters.message_id : undefined
+    : optionalInt(params, "reply_to_message_id");
   if (messageId === undefined) return undefined;
   const allowWithout = parameters ? parameters.allow_sending_without_reply === true : optionalBool(params, "allow_sending_without_reply");
   const replyChat = parameters?.chat_id === undefined ? chat : ctx.chats.find(parameters.chat_id);

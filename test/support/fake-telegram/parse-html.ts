@@ -82,7 +82,9 @@ function readAttributes(source: string, from: number, tagStart: number): { attrs
     const nameStart = i;
     while (i < source.length && /[A-Za-z0-9_-]/.test(source[i] ?? "")) i += 1;
     const name = source.slice(nameStart, i).toLowerCase();
-    if (name === "") throw new EntityParseError(`Expected equal sign in declaration of an attribute of the tag at byte offset ${byteOffset(source, tagStart)}`);
+    if (name === "") {
+      throw new EntityParseError(`Expected equal sign in declaration of an attribute of the tag at byte offset ${byteOffset(source, tagStart)}`);
+    }
     while (i < source.length && /\s/.test(source[i] ?? "")) i += 1;
     if (source[i] !== "=") {
       attrs.set(name, "");

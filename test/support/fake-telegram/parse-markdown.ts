@@ -103,8 +103,11 @@ export function parseMarkdownV2(source: string): FormattedText {
       const marker = top.kind === "pre" ? "```" : "`";
       if (source.startsWith(marker, i)) {
         open.pop();
-        if (text.length > top.start) {
-          entities.push(top.language ? { type: "pre", offset: top.start, length: text.length - top.start, language: top.language } : { type: top.kind, offset: top.start, length: text.length - top.start });
+        const length = text.length - top.start;
+        if (length > 0) {
+          const entity: MessageEntity = { type: top.kind, offset: top.start, length };
+          if (top.language) entity.language = top.language;
+          entities.push(entity);
         }
         i += marker.length;
       } else {

@@ -3,19 +3,18 @@ import type { Message } from "node-telegram-bot-api";
 import { newMediaGroupId, type FileKind, type MessageFields } from "../updates.js";
 import { badRequest } from "./api-error.js";
 import { contentFields, type MediaContent } from "./file-registry.js";
-import { captionText, messageText } from "./formatted-text.js";
+import { captionFromParams, textFromParams } from "./formatted-text.js";
 import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
 import { captionContent, checkReplyAndMarkup, resolveMedia, storeBotMessage, textContent } from "./outgoing-message.js";
-import { isRecord, optionalEntities, optionalString, type Params } from "./params.js";
+import { isRecord, type Params } from "./params.js";
 
 function caption(params: Params): MessageFields {
-  return captionContent(captionText(optionalString(params, "caption"), optionalString(params, "parse_mode"), optionalEntities(params, "caption_entities")));
+  return captionContent(captionFromParams(params));
 }
 
 const sendMessage: MethodHandler = (ctx, { params }) => {
   const chat = ctx.chats.writable(params.chat_id);
-  const text = messageText(optionalString(params, "text"), optionalString(params, "parse_mode"), optionalEntities(params, "entities"));
-  return storeBotMessage(ctx, chat, textContent(text), params);
+  return storeBotMessage(ctx, chat, textContent(textFromParams(params)), params);
 };
 
 /** sendPhoto, sendDocument, …: one file under the parameter named after its kind, plus a caption. */

@@ -10,7 +10,7 @@ import {
   textFields,
   type MessageFields,
 } from "../updates.js";
-import { BotApiError } from "./api-error.js";
+import { BotApiError, tooManyRequests } from "./api-error.js";
 import { BOT_METHODS, commandsKey, webhookConflict } from "./bot-methods.js";
 import { CallLog } from "./call-log.js";
 import { ChatStore, type Membership } from "./chat-store.js";
@@ -300,7 +300,14 @@ export class FakeTelegram {
     }
     const requested = route?.[2] ?? url.pathname;
     const method = CANONICAL_NAMES.get(requested.toLowerCase()) ?? requested;
-    const call: RecordedCall = { method, params: decoded?.params ?? {}, files: decoded?.files ?? [], at: Date.now(), status: 0, response: undefined };
+    const call: RecordedCall = {
+      method,
+      params: decoded?.params ?? {},
+      files: decoded?.files ?? [],
+      at: Date.now(),
+      status: 0,
+      response: undefined,
+    };
     this.log.add(call);
 
     if (!route) return this.respond(res, call, new BotApiError(404, "Not Found"));
@@ -332,7 +339,7 @@ export class FakeTelegram {
     if (this.flood && isFloodLimited(method)) {
       const chatId = request.params.chat_id;
       const verdict = this.flood.admit(typeof chatId === "number" ? chatId : undefined, Date.now());
-      if (!verdict.ok) return new BotApiError(429, `Too Many Requests: retry after ${verdict.retryAfterSec}`, { retry_after: verdict.retryAfterSec });
+      if (!verdict.ok) return tooManyRequests(verdict.retryAfterSec);
     }
     try {
       return { result: handler(this.ctx, request) };

@@ -20,6 +20,7 @@ interface HeldPoll {
 }
 
 const FIRST_UPDATE_ID = 100_001;
+const CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 // What Telegram delivers when allowed_updates was never set.
 const UNREQUESTED_BY_DEFAULT = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
 
@@ -61,7 +62,7 @@ export class UpdateQueue {
 
   poll(request: PollRequest, answer: PollAnswer): { cancel(): void } {
     // Telegram serves one getUpdates per bot: a newer request ends the one being held.
-    this.settleHeld({ error: new BotApiError(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running") });
+    this.settleHeld({ error: new BotApiError(409, CONFLICT) });
     this.confirm(request.offset);
     if (request.allowed_updates !== undefined && request.allowed_updates.length > 0) this.allowed = new Set(request.allowed_updates);
     const limit = Math.min(100, Math.max(1, request.limit ?? 100));
