@@ -22,6 +22,10 @@ export class ChatStore {
     else this.chats.set(chat.id, { chat, membership: "member", messages: new Map(), lastMessageId: 0 });
   }
 
+  has(chatId: number): boolean {
+    return this.chats.has(chatId);
+  }
+
   setMembership(chatId: number, membership: Membership): void {
     const state = this.chats.get(chatId);
     if (state) state.membership = membership;

@@ -23,7 +23,7 @@ function withoutCaption(fields: MessageFields): MessageFields {
   return rest;
 }
 
-/** An unknown source chat is reported like an unknown message, as Telegram does for copies. */
+/** A source chat the fake never saw holds no message to copy, so it is reported as the missing message. */
 function sourceChat(ctx: MethodContext, params: Params, notFound: string): Chat {
   try {
     return ctx.chats.find(params.from_chat_id);

@@ -107,7 +107,8 @@ export class FileRegistry {
     const media = this.byId.get(fileId);
     if (!media) throw badRequest("wrong file identifier/HTTP URL specified");
     if (media.kind === kind) return media;
-    // Telegram refuses a photo sent as a document and vice versa, but re-types other files as documents.
+    // Telegram refuses a file_id of another type; letting any non-photo file go out as a document is
+    // this fake's approximation of the cases Telegram does allow.
     if (kind === "photo" || media.kind === "photo" || kind !== "document") throw badRequest("type of file mismatch");
     const { file_id, file_unique_id, mime_type, file_size, ...rest } = singleFile(media);
     const document: Document = { file_id, file_unique_id, mime_type, file_size };

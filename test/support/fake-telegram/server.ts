@@ -234,7 +234,7 @@ export class FakeTelegram {
 
   /** From now on, sending to this private chat answers 403 until the user writes to the bot again. */
   blockUser(chatId: number): void {
-    this.chats.find(chatId);
+    if (!this.chats.has(chatId)) throw new Error(`blockUser: chat ${chatId} is not known to the fake`);
     this.chats.setMembership(chatId, "blocked");
   }
 

@@ -1,0 +1,53 @@
+import { expect } from "chai";
+import { packCallbackData, parseCallbackData, type CallbackAction } from "../../src/bot/callback-data.js";
+
+describe("callback data of inline buttons", () => {
+  const actions: CallbackAction[] = [
+    { type: "mainMenu" },
+    { type: "category", category: "renbangkompeg" },
+    { type: "topic", category: "pengkinpeg", topicId: "0123456789" },
+    { type: "news" },
+    { type: "documents" },
+    { type: "document", documentId: "abcdef0123" },
+    { type: "personal", service: "datapribadi" },
+    { type: "personal", service: "tunkin" },
+    { type: "personal", service: "cuti" },
+  ];
+
+  it("round-trips every action within Telegram's 64 bytes", () => {
+    for (const action of actions) {
+      const data = packCallbackData(action);
+      expect(Buffer.byteLength(data)).to.be.at.most(64);
+      expect(parseCallbackData(data)).to.deep.equal(action);
+    }
+  });
+
+  it("uses the documented short forms", () => {
+    expect(actions.map(packCallbackData)).to.deep.equal([
+      "m", "c:renbangkompeg", "t:pengkinpeg:0123456789", "n", "d", "d:abcdef0123", "p:datapribadi", "p:tunkin", "p:cuti",
+    ]);
+  });
+
+  it("rejects tampered, unknown or garbage data", () => {
+    for (const data of [
+      "",
+      "x",
+      "m:1",
+      "c:keuangan",
+      "c:",
+      "t:mutasi",
+      "t:mutasi:012345678",
+      "t:mutasi:0123456789a",
+      "t:mutasi:ABCDEF0123",
+      "t:gaji:0123456789",
+      "t:mutasi:0123456789:x",
+      "d:../../etc/passwd",
+      "p:gaji",
+      "n:",
+      "c:mutasi" + " ".repeat(60),
+      "💥".repeat(20),
+    ]) {
+      expect(parseCallbackData(data), JSON.stringify(data)).to.equal(null);
+    }
+  });
+});
