@@ -66,7 +66,7 @@ describe("editing content while the bot runs", () => {
     store = await ContentStore.open(dir, log, { debounceMs: 50 });
     const before = store.current();
 
-    await writeFile(path.join(dir, "mutasi.md"), "## Tanpa judul kategori\n\n## Kosong\n");
+    await writeFile(path.join(dir, "mutasi.md"), "Pengantar tanpa judul kategori.\n\n## Kosong\n");
     await eventually(() => log.entries.some((entry) => entry.level === "warn"));
 
     const warning = log.entries.find((entry) => entry.level === "warn")!;
