@@ -5,12 +5,13 @@ import { ContentStore } from "./content/content-store.js";
 import { isConnectionError, migrateToLatest, openDatabase } from "./db/database.js";
 import { insertPesan } from "./db/pesan-repo.js";
 import { systemClock, type Clock } from "./domain/clock.js";
+import { createAnnouncementService } from "./domain/announcements.js";
 import { createRelayService, type RelayService } from "./domain/relay/relay-service.js";
 import type { Logger } from "./logger.js";
 import { setUpBot } from "./bot/create-bot.js";
-import { COMMANDS, RELAY_TEXTS } from "./bot/messages.js";
-import { startOutboxWorker, type OutboxWorker } from "./bot/outbox-worker.js";
-import { Pacer, TELEGRAM_LIMITS, type PacerLimits } from "./bot/pacer.js";
+import { ANNOUNCEMENT_TEXTS, COMMANDS, RELAY_TEXTS } from "./bot/messages.js";
+import { startOutboxWorker, type DeliveryOutcomes, type OutboxWorker } from "./bot/outbox-worker.js";
+import { BulkGate, Pacer, TELEGRAM_LIMITS, type PacerLimits } from "./bot/pacer.js";
 import { createGateway } from "./bot/telegram-gateway.js";
 import { describeError, startUpdateRunner, type Runner } from "./bot/update-runner.js";
 
@@ -28,6 +29,8 @@ export interface App {
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"];
+/** Announcements take at most this much of the ~30/s global budget; interactive answers keep the rest. */
+const BULK_PER_SEC = 20;
 
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -38,7 +41,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const content = await ContentStore.open(config.contentDir, log);
 
   const bot = new Bot(config.botToken, { apiRoot: config.telegramApiRoot, timeoutMs: 30_000 });
-  const me = await retry(log, "Telegram (getMe)", stopping.signal, () => bot.api.getMe(), isTelegramOutage);
+  const me = await retry(log, "Telegram (getMe)", stopping.signal, () => bot.api.getMe(), isTelegramOutage).catch((err: unknown) => {
+    if (err instanceof TelegramApiError && (err.errorCode === 401 || err.errorCode === 404)) {
+      throw new Error("Telegram menolak BOT_TOKEN (401/404): salin ulang token dari @BotFather");
+    }
+    throw err;
+  });
   const gateway = createGateway({
     api: bot.api,
     pacer: new Pacer(options.limits ?? TELEGRAM_LIMITS),
@@ -56,10 +64,27 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     texts: RELAY_TEXTS,
     onQueued: () => outbox?.wake(),
   });
-  outbox = startOutboxWorker({ db, gateway, relay: () => relay, log });
+  const announcements = createAnnouncementService({
+    db,
+    clock,
+    staffGroupId: config.staffGroupId,
+    texts: ANNOUNCEMENT_TEXTS,
+    onQueued: () => outbox?.wake(),
+  });
+  const outcomes: DeliveryOutcomes = {
+    async delivered(item, progress) {
+      await relay.delivered(item, progress);
+      if (item.id_pengumuman !== null) await announcements.settled(item.id_pengumuman);
+    },
+    async rejected(item, reason, blocked) {
+      await relay.rejected(item, reason, blocked);
+      if (item.id_pengumuman !== null) await announcements.settled(item.id_pengumuman);
+    },
+  };
+  outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log });
 
   const deps = { config, db, log, content, clock, gateway, me: { id: me.id, username: me.username ?? "" } };
-  setUpBot(bot, deps, relay);
+  setUpBot(bot, deps, relay, announcements);
   void retry(log, "Telegram (setMyCommands)", stopping.signal, () => bot.api.setMyCommands({ commands: COMMANDS }), isTelegramOutage).catch(
     (err: unknown) => log.warn("daftar perintah tidak terpasang", { error: describeError(err) }),
   );

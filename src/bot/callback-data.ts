@@ -15,7 +15,8 @@ export type CallbackAction =
   | { type: "news" }
   | { type: "documents" }
   | { type: "document"; documentId: string }
-  | { type: "personal"; service: PersonalService };
+  | { type: "personal"; service: PersonalService }
+  | { type: "announce"; id: number; send: boolean };
 
 const CALLBACK_DATA_LIMIT = 64;
 const SHORT_ID = new RegExp(`^${SHORT_ID_PATTERN}$`);
@@ -36,6 +37,8 @@ export function packCallbackData(action: CallbackAction): string {
       return `d:${action.documentId}`;
     case "personal":
       return `p:${action.service}`;
+    case "announce":
+      return `a:${action.id}:${action.send ? "y" : "n"}`;
   }
 }
 
@@ -58,6 +61,8 @@ export function parseCallbackData(data: string): CallbackAction | null {
       return SHORT_ID.test(first) ? { type: "document", documentId: first } : null;
     case "p/2":
       return isPersonalService(first) ? { type: "personal", service: first } : null;
+    case "a/3":
+      return /^[1-9]\d{0,9}$/.test(first) && (second === "y" || second === "n") ? { type: "announce", id: Number(first), send: second === "y" } : null;
     default:
       return null;
   }

@@ -6,7 +6,7 @@ import { escapeHtml } from "../domain/html.js";
 import { formatIndonesianDate } from "../content/indonesian-date.js";
 import { packBlocks } from "../content/split-html.js";
 import type { Category, Content, DocumentEntry, Topic } from "../content/types.js";
-import { packCallbackData, type CallbackAction, type PersonalService } from "./callback-data.js";
+import { packCallbackData, PERSONAL_SERVICES, type CallbackAction, type PersonalService } from "./callback-data.js";
 
 export interface View {
   /** Telegram HTML. */
@@ -30,14 +30,7 @@ const TEXT = {
 };
 
 export function mainMenu(content: Content): View {
-  return {
-    text: TEXT.mainMenu,
-    reply_markup: keyboard([
-      ...content.categories.map((category) => [button(category.title, { type: "category", category: category.key })]),
-      [button(TEXT.news, { type: "news" }), button(TEXT.documents, { type: "documents" })],
-      (["datapribadi", "tunkin", "cuti"] as const).map((service) => button(TEXT.personal[service], { type: "personal", service })),
-    ]),
-  };
+  return { text: TEXT.mainMenu, reply_markup: mainMenuKeyboard(content) };
 }
 
 export function categoryMenu(category: Category): View {
@@ -88,7 +81,15 @@ export function documentCaption(document: DocumentEntry): string {
 
 /** For a button whose topic or document no longer exists since the content was edited. */
 export function staleButton(content: Content): View {
-  return { text: TEXT.stale, reply_markup: mainMenu(content).reply_markup! };
+  return { text: TEXT.stale, reply_markup: mainMenuKeyboard(content) };
+}
+
+function mainMenuKeyboard(content: Content): InlineKeyboardMarkup {
+  return keyboard([
+    ...content.categories.map((category) => [button(category.title, { type: "category", category: category.key })]),
+    [button(TEXT.news, { type: "news" }), button(TEXT.documents, { type: "documents" })],
+    PERSONAL_SERVICES.map((service) => button(TEXT.personal[service], { type: "personal", service })),
+  ]);
 }
 
 function withKeyboardOnLast(texts: string[], markup: InlineKeyboardMarkup): View[] {

@@ -1,7 +1,9 @@
 // Wires the bot: the error boundary and shared middleware first, then one feature at a time, the fallback last.
 import type { Bot } from "node-telegram-bot-api";
+import type { AnnouncementService } from "../domain/announcements.js";
 import type { RelayService } from "../domain/relay/relay-service.js";
 import type { BotDeps } from "./deps.js";
+import { registerAnnouncements } from "./features/announcements.js";
 import { registerContentMenus } from "./features/content-menus.js";
 import { registerEmployeeData } from "./features/employee-data.js";
 import { registerFallback } from "./features/fallback.js";
@@ -14,12 +16,12 @@ import { observe } from "./middleware/observe.js";
 import { recordIncoming } from "./middleware/record-incoming.js";
 import { describeError } from "./update-runner.js";
 
-export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService): void {
+export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService, announcements: AnnouncementService): void {
   // observe() catches handler errors itself; this boundary only sees a failure of observe's own reply.
   bot.catch((err, ctx) => deps.log.error("update gagal di batas akhir", { updateId: ctx.update.update_id, error: describeError(err) }));
   bot.use(observe(deps), chatFilter(deps), recordIncoming(deps));
   registerRegistration(bot, deps);
-  registerStaffGroup(bot, deps, relay);
+  registerStaffGroup(bot, deps, relay, registerAnnouncements(bot, deps, announcements));
   registerGeneral(bot, deps);
   registerEmployeeData(bot, deps);
   registerContentMenus(bot, deps);

@@ -1,5 +1,5 @@
 // What the bot's features need, handed in by the composition root, and small helpers shared by the handlers.
-import type { Context, InlineKeyboardMarkup } from "node-telegram-bot-api";
+import type { Context, InlineKeyboardMarkup, Message } from "node-telegram-bot-api";
 import type { Config } from "../config.js";
 import type { ContentStore } from "../content/content-store.js";
 import type { Db } from "../db/database.js";
@@ -41,4 +41,15 @@ export function reply(deps: BotDeps, ctx: Context, text: string, replyMarkup?: I
 
 export function isPrivate(ctx: Context): boolean {
   return ctx.chat?.type === "private";
+}
+
+/** Answers a group message as a reply to it, so staff see what the bot is answering. */
+export function replyToMessage(deps: BotDeps, message: Message, text: string, replyMarkup?: InlineKeyboardMarkup): Promise<unknown> {
+  return deps.gateway.sendMessage({
+    chat_id: message.chat.id,
+    text,
+    parse_mode: "HTML",
+    reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+    ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
+  });
 }

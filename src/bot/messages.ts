@@ -1,6 +1,7 @@
 // Every sentence the bot writes from code (the editable pages and menus live in CONTENT_DIR). HTML parse mode.
 import type { PenggunaRow } from "../db/pengguna-repo.js";
 import type { LeaveBalance, TunkinMonth } from "../domain/employee-data.js";
+import type { AnnouncementTexts } from "../domain/announcements.js";
 import type { RelayTexts } from "../domain/relay/relay-service.js";
 import type { TiketWithAsker } from "../db/tiket-repo.js";
 import { escapeHtml as e, formatDuration, formatPeriode, formatRupiah } from "./format.js";
@@ -99,6 +100,17 @@ export const M = {
   selesaiUsage: "Untuk menutup tiket, balas (reply) salah satu pesan tiket dengan /selesai.",
   ticketClosedInGroup: (t: TiketWithAsker) => `🔒 Tiket <b>#T${t.id}</b> (${e(t.nama)}) ditutup. Pegawai sudah diberi tahu.`,
   ticketAlreadyClosed: (t: TiketWithAsker) => `Tiket <b>#T${t.id}</b> sudah ditutup sebelumnya.`,
+  pengumumanUsage:
+    "Untuk membuat pengumuman, balas (reply) pesan yang ingin diumumkan (teks, foto, atau dokumen) dengan /pengumuman.",
+  notAdmin: "Maaf, hanya admin kepegawaian (hak_pengguna admin) yang dapat mengirim pengumuman.",
+  announcementConfirm: (recipients: number) =>
+    `📢 Kirim pesan yang Anda balas ke <b>${recipients}</b> pegawai aktif yang terdaftar?`,
+  announcementSend: "✅ Kirim",
+  announcementCancel: "❌ Batal",
+  announcementStarted: (id: number, recipients: number) =>
+    `📢 Pengumuman #${id} sedang dikirim ke ${recipients} pegawai. Laporan akan muncul di sini setelah selesai.`,
+  announcementCancelled: "Pengumuman dibatalkan.",
+  announcementNotDraft: "Pengumuman ini sudah dikirim atau dibatalkan.",
   openTickets: (rows: TiketWithAsker[], total: number, now: number) =>
     total === 0
       ? "🎉 Tidak ada tiket terbuka."
@@ -112,6 +124,12 @@ export const M = {
           ),
           ...(total > rows.length ? ["", `… dan ${total - rows.length} tiket lainnya.`] : []),
         ].join("\n"),
+};
+
+export const ANNOUNCEMENT_TEXTS: AnnouncementTexts = {
+  finished: (id, o) =>
+    `📢 Pengumuman #${id} selesai dikirim: <b>${o.terkirim}</b> terkirim, <b>${o.gagal}</b> gagal` +
+    (o.gagal > 0 ? ` (${o.diblokir} memblokir bot, ${o.gagal - o.diblokir} lainnya, mis. akun dihapus).` : "."),
 };
 
 export const RELAY_TEXTS: RelayTexts = {

@@ -2,11 +2,11 @@
 // A 429 waits out retry_after, network errors and 5xx back off, a refusal for good (403, 400) is recorded and
 // never holds up the chat's later items.
 import { NetworkError, TelegramApiError, TimeoutError } from "node-telegram-bot-api";
-import { findById, pendingItems, progressOf, reschedule, saveProgress, type AntrianRow } from "../db/antrian-kirim-repo.js";
+import { findById, pendingItems, progressOf, reschedule, saveProgress, type AntrianRow, type Progress } from "../db/antrian-kirim-repo.js";
 import type { Db } from "../db/database.js";
 import { planSteps, type Payload, type Step } from "../domain/relay/relay-plan.js";
-import type { RelayService } from "../domain/relay/relay-service.js";
 import type { Logger } from "../logger.js";
+import type { BulkGate } from "./pacer.js";
 import type { Gateway } from "./telegram-gateway.js";
 import { describeError } from "./update-runner.js";
 
@@ -17,10 +17,18 @@ export interface OutboxWorker {
   idle(): Promise<void>;
 }
 
+/** What a delivery means to the services that queued it (the relay, announcements). */
+export interface DeliveryOutcomes {
+  delivered(item: AntrianRow, progress: Progress): Promise<void>;
+  rejected(item: AntrianRow, reason: string, blocked: boolean): Promise<void>;
+}
+
 export interface OutboxDeps {
   db: Db;
   gateway: Gateway;
-  relay: () => RelayService;
+  outcomes: () => DeliveryOutcomes;
+  /** Announcements pass here first, so they use only part of the global sending budget. */
+  bulkGate: BulkGate;
   log: Logger;
   pollMs?: number;
 }
@@ -85,25 +93,30 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     const steps = planSteps(payload);
     const progress = progressOf(item);
     try {
+      if (item.id_pengumuman !== null) {
+        await deps.bulkGate.acquire();
+        // Shutting down: what is still waiting for its turn stays queued for the next start.
+        if (stopped) return false;
+      }
       while (progress.steps < steps.length) {
         const ids = await send(item.id_chat_tujuan, payload, steps[progress.steps]!);
         progress.steps++;
         progress.ids.push(...ids);
         if (progress.steps < steps.length) await saveProgress(db, item.id, progress);
       }
-      await deps.relay().delivered(item, progress);
+      await deps.outcomes().delivered(item, progress);
       return true;
     } catch (err) {
       return handleFailure(item, progress, err);
     }
   }
 
-  async function handleFailure(item: AntrianRow, progress: { steps: number; ids: number[] }, err: unknown): Promise<boolean> {
+  async function handleFailure(item: AntrianRow, progress: Progress, err: unknown): Promise<boolean> {
     if (progress.steps > 0) await saveProgress(db, item.id, progress).catch(() => undefined);
     if (err instanceof TelegramApiError && err.errorCode !== 429 && err.errorCode < 500) {
       const blocked = err.errorCode === 403;
       log.warn("pesan antrian ditolak Telegram", { item: item.id, chat: item.id_chat_tujuan, error: describeError(err) });
-      await deps.relay().rejected(item, describeError(err), blocked).catch((e: unknown) => log.error("gagal mencatat penolakan", { item: item.id, error: describeError(e) }));
+      await deps.outcomes().rejected(item, describeError(err), blocked).catch((e: unknown) => log.error("gagal mencatat penolakan", { item: item.id, error: describeError(e) }));
       return true;
     }
     const attempt = item.percobaan + 1;
@@ -139,7 +152,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         return [m.message_id];
       }
       case "copyMessage": {
-        const from = payload.type === "relay" ? payload.fromChatId : chatId;
+        const from = payload.type === "notice" ? chatId : payload.fromChatId;
         const m = await deps.gateway.copyMessage({
           chat_id: chatId,
           from_chat_id: from,
@@ -150,7 +163,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         return [m.message_id];
       }
       case "copyMessages": {
-        const from = payload.type === "relay" ? payload.fromChatId : chatId;
+        const from = payload.type === "notice" ? chatId : payload.fromChatId;
         const ids = await deps.gateway.copyMessages({ chat_id: chatId, from_chat_id: from, message_ids: step.messageIds });
         return ids.map((m) => m.message_id);
       }

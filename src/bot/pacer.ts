@@ -54,6 +54,26 @@ class SlidingWindow {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+async function waitForSlot(limit: Bucket | SlidingWindow): Promise<void> {
+  const slot = limit.reserve(Date.now());
+  if (slot > Date.now()) await sleep(slot - Date.now());
+}
+
+/**
+ * A share of the global budget for bulk sending (announcements): bulk messages wait here first, so they
+ * never reserve more than this rate of the global slots and interactive answers keep getting through.
+ */
+export class BulkGate {
+  private readonly bucket: Bucket;
+  constructor(perSec: number) {
+    this.bucket = new Bucket(1000 / perSec, 1);
+  }
+
+  acquire(): Promise<void> {
+    return waitForSlot(this.bucket);
+  }
+}
+
 export class Pacer {
   private readonly global: Bucket;
   private readonly chats = new Map<number, Bucket | SlidingWindow>();
@@ -64,10 +84,8 @@ export class Pacer {
 
   /** Waits until a message to `chatId` may be sent. The chat's own limit is taken first, then the global one. */
   async acquire(chatId: number): Promise<void> {
-    const chatSlot = this.chatLimit(chatId).reserve(Date.now());
-    if (chatSlot > Date.now()) await sleep(chatSlot - Date.now());
-    const globalSlot = this.global.reserve(Date.now());
-    if (globalSlot > Date.now()) await sleep(globalSlot - Date.now());
+    await waitForSlot(this.chatLimit(chatId));
+    await waitForSlot(this.global);
   }
 
   private chatLimit(chatId: number): Bucket | SlidingWindow {

@@ -46,7 +46,7 @@ export class ContentStore {
     store.accepted(result.content, result.warnings, "konten dimuat");
     store.watcher = watchContent(dir, () => store.requestReload(), {
       debounceMs: options.debounceMs ?? 300,
-      ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+      pollMs: options.pollMs,
       onFallback: (reason) => log.warn("folder konten tidak bisa dipantau; diperiksa berkala sebagai gantinya", { dir, reason }),
     });
     return store;

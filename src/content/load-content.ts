@@ -6,22 +6,16 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_SIZE_LIMIT } from "./limits.js";
 import { parseCategory, parseDocumentIndex, parseNews, parsePage, type IndexedDocument, type Parsed } from "./parse.js";
-import {
-  CATEGORY_KEYS,
-  PAGE_NAMES,
-  type Content,
-  type ContentProblem,
-  type DocumentEntry,
-} from "./types.js";
+import { CATEGORY_KEYS, PAGE_NAMES, type Content, type ContentProblem, type DocumentEntry } from "./types.js";
 
 export type LoadResult =
   | { ok: true; content: Content; warnings: ContentProblem[] }
   /** Errors and warnings alike, sorted by file and line. */
   | { ok: false; problems: ContentProblem[] };
 
-export const NEWS_FILE = "terkini.md";
-export const DOCUMENTS_DIR = "dokumen";
-export const DOCUMENT_INDEX = "daftar.md";
+const NEWS_FILE = "terkini.md";
+const DOCUMENTS_DIR = "dokumen";
+const DOCUMENT_INDEX = "daftar.md";
 
 /** Editor backups, lock files and the litter operating systems leave behind. */
 const IGNORED_NAME = /^[.~]|~$|^(thumbs\.db|desktop\.ini)$/i;
@@ -44,7 +38,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const documents = await reader.documents();
   await reader.reportUnknownFiles();
 
-  const problems = reader.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  // Plain code-unit order: the same on every machine, whatever its locale.
+  const problems = reader.problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   if (problems.some((problem) => problem.severity === "error")) return { ok: false, problems };
   const [start = "", bantuan = "", tentang = ""] = pages;
   return {
@@ -128,12 +123,12 @@ class ContentReader {
     if (!bytes) return undefined;
     if (bytes.length === 0) this.error(indexFile, entry.line, `berkas "${entry.fileName}" kosong`);
     if (bytes.length > DOCUMENT_SIZE_LIMIT) {
-      this.error(indexFile, entry.line, `berkas "${entry.fileName}" lebih dari 50 MB, terlalu besar untuk dikirim bot`);
+      this.error(indexFile, entry.line, `berkas "${entry.fileName}" lebih dari ${DOCUMENT_SIZE_LIMIT / 1024 / 1024} MB, terlalu besar untuk dikirim bot`);
     }
     return {
       id: entry.id,
       title: entry.title,
-      ...(entry.description === undefined ? {} : { description: entry.description }),
+      description: entry.description,
       fileName: entry.fileName,
       path: path.join(this.root, file),
       sha256: sha256(bytes),

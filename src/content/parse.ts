@@ -113,7 +113,7 @@ export function parseDocumentIndex(source: string): Parsed<IndexedDocument[]> {
     return [{
       id: shortId(field.value),
       title: section.heading.text,
-      ...(description.html === "" ? {} : { description: description.html }),
+      description: description.html || undefined,
       fileName: field.value,
       line: field.line,
     }];

@@ -12,6 +12,8 @@ export interface AntrianRow {
   percobaan: number;
   berikutnya: number;
   hasil: string | null;
+  galat: string | null;
+  id_pengumuman: number | null;
 }
 
 export interface NewAntrian {
@@ -21,7 +23,10 @@ export interface NewAntrian {
   id_chat_tujuan: number;
   muatan: string;
   berikutnya: number;
+  id_pengumuman?: number | null;
 }
+
+const CHUNK = 500;
 
 function normalize(row: AntrianRow): AntrianRow {
   return { ...row, id: Number(row.id), id_chat_tujuan: Number(row.id_chat_tujuan), berikutnya: Number(row.berikutnya) };
@@ -33,6 +38,30 @@ export async function enqueue(db: Db, item: NewAntrian, now: number): Promise<bo
   if (existing) return false;
   await db("antrian_kirim").insert({ ...item, status: "menunggu", percobaan: 0, dibuat: now }).onConflict("kunci").ignore();
   return true;
+}
+
+/** Bulk form of `enqueue`, for announcements to every employee. */
+export async function enqueueMany(db: Db, items: NewAntrian[], now: number): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    await db("antrian_kirim")
+      .insert(items.slice(i, i + CHUNK).map((item) => ({ ...item, status: "menunggu", percobaan: 0, dibuat: now })))
+      .onConflict("kunci")
+      .ignore();
+  }
+}
+
+/** How an announcement's deliveries stand, and why the failed ones failed. */
+export async function announcementOutcome(db: Db, id: number): Promise<{ menunggu: number; terkirim: number; gagal: number; diblokir: number }> {
+  const rows = await db("antrian_kirim")
+    .where({ id_pengumuman: id })
+    .groupBy("status")
+    .select<{ status: string; n: number | string }[]>("status", db.raw("count(*) as n"));
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const [blocked] = await db("antrian_kirim")
+    .where({ id_pengumuman: id, status: "gagal" })
+    .where("galat", "like", "403%")
+    .count<{ n: number | string }[]>({ n: "*" });
+  return { menunggu: count("menunggu"), terkirim: count("terkirim"), gagal: count("gagal"), diblokir: Number(blocked?.n ?? 0) };
 }
 
 export async function findByKey(db: Db, kunci: string): Promise<AntrianRow | undefined> {

@@ -92,10 +92,8 @@ export async function upsertPengguna(db: Db, rows: PenggunaData[], now: number):
   }
 }
 
-export async function countActiveRegistered(db: Db): Promise<{ aktif: number; terdaftar: number }> {
-  const row = await db(TABLE)
-    .where({ status: "aktif" })
-    .select(db.raw("count(*) as aktif"), db.raw("count(id_telegram) as terdaftar"))
-    .first<{ aktif: number | string; terdaftar: number | string }>();
-  return { aktif: Number(row?.aktif ?? 0), terdaftar: Number(row?.terdaftar ?? 0) };
+/** The private chats of every registered active employee: an announcement's recipients. */
+export async function activeRegisteredChats(db: Db): Promise<number[]> {
+  const rows = await db(TABLE).where({ status: "aktif" }).whereNotNull("id_telegram").orderBy("id").select<{ id_telegram: number | string }[]>("id_telegram");
+  return rows.map((r) => Number(r.id_telegram));
 }

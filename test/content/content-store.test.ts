@@ -85,8 +85,9 @@ describe("editing content while the bot runs", () => {
       () => undefined,
       (error: unknown) => error,
     );
-    expect(failure).to.be.instanceOf(ContentError);
-    expect((failure as ContentError).problems.map((problem) => problem.file)).to.deep.equal(["tentang.md"]);
+    if (!(failure instanceof ContentError)) throw new Error(`expected a ContentError, got ${String(failure)}`);
+    expect(failure.problems.map((problem) => problem.file)).to.deep.equal(["tentang.md"]);
+    expect(failure.message).to.contain("tentang.md:1: berkas wajib ini tidak ditemukan");
   });
 
   it("falls back to polling where the folder cannot be watched", async () => {

@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { formatProblem, loadContent } from "../../src/content/load-content.js";
 import type { ContentProblem } from "../../src/content/types.js";
@@ -89,6 +90,41 @@ describe("checking the content folder an HR admin edited", () => {
     expect(path.isAbsolute(documents[0]!.path)).to.equal(true);
     expect(pages.start).to.equal("Selamat datang di Sinawai.");
     expect(result.warnings).to.deep.equal([]);
+  });
+
+  describe("files saved by everyday editors", () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), "sinawai-editor-"));
+      await cp(path.join(fixtures, "valid"), dir, { recursive: true });
+    });
+    afterEach(() => rm(dir, { recursive: true, force: true }));
+
+    it("reads a file saved by Windows Notepad (byte order mark, CRLF) like any other", async () => {
+      await writeFile(path.join(dir, "mutasi.md"), "\uFEFF# Mutasi\r\n\r\n## Kenaikan Pangkat\r\nPeriksa **data** Anda.\r\n");
+      const result = await loadContent(dir);
+      if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+      const mutasi = result.content.categories[1]!;
+      expect(mutasi.title).to.equal("Mutasi");
+      expect(mutasi.topics[0]!.chunks).to.deep.equal(["<b>Kenaikan Pangkat</b>\n\nPeriksa <b>data</b> Anda."]);
+    });
+
+    it("reports a file not saved as UTF-8 at the line of its first foreign character", async () => {
+      await writeFile(path.join(dir, "jahdis.md"), Buffer.from("# Kesejahteraan\n\n## Cuti\nCuti pegawai \xe9 2026.\n", "latin1"));
+      expect((await problemsOf(dir)).map(formatProblem)).to.deep.equal([
+        "jahdis.md:4: berkas tidak tersimpan sebagai UTF-8; simpan ulang dengan pengodean (encoding) UTF-8",
+      ]);
+    });
+
+    it("warns about a misnamed file, naming the file it was probably meant to be", async () => {
+      await rm(path.join(dir, "tentang.md"));
+      await writeFile(path.join(dir, "Tentang.md"), "Tentang Sinawai.\n");
+      await writeFile(path.join(dir, "~$catatan.docx"), "lock file of an office suite");
+      expect((await problemsOf(dir)).map(formatProblem)).to.deep.equal([
+        'Tentang.md:1: peringatan: berkas ini tidak dipakai; maksudnya "tentang.md"? Huruf besar/kecil pada nama berkas harus sama persis',
+        "tentang.md:1: berkas wajib ini tidak ditemukan",
+      ]);
+    });
   });
 
   describe("the content shipped with the bot", () => {

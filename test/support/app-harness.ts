@@ -12,7 +12,7 @@ import { hashPassword } from "../../src/domain/passwords.js";
 import type { Logger } from "../../src/logger.js";
 import { FakeTelegram } from "./fake-telegram.js";
 import type { FakeTelegramOptions } from "./fake-telegram/types.js";
-import { makeGroup, makeUser } from "./updates.js";
+import { makeGroup, makeUser, privateChatOf } from "./updates.js";
 
 export const SHIPPED_CONTENT = path.resolve("content");
 export const STAFF_GROUP: Chat = makeGroup(-1001234567890, "OSDM Layanan");
@@ -95,11 +95,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
             unit_kerja: data.unit_kerja ?? "Biro OSDM",
             pangkat_golongan: data.pangkat_golongan ?? "Penata (III/c)",
             status: data.status ?? "aktif",
+            hak_pengguna: data.hak_pengguna ?? "pegawai",
           },
         ],
         Date.now(),
       );
       await bindTelegram(opts.db, nip, id, Date.now());
+      // A bound employee has written to the bot before (/daftar), so Telegram knows their chat.
+      fake.knowChat(privateChatOf(user));
       return user;
     },
     async stopApp() {

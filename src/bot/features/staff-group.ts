@@ -1,27 +1,28 @@
 // The staff group: a reply to a ticket's message goes back to the employee; `/tiket` lists open tickets;
-// `/selesai` as a reply closes one. Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
+// `/selesai` as a reply closes one; `/pengumuman` goes to the announcements feature. Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
 import type { Bot, Context, Message } from "node-telegram-bot-api";
 import type { RelayService, StaffTarget } from "../../domain/relay/relay-service.js";
-import { reply, type BotDeps } from "../deps.js";
+import { reply, replyToMessage, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
 import { displayName, relayMessageOf } from "../relay-message.js";
 
 const OPEN_TICKETS_SHOWN = 30;
 
-export function registerStaffGroup(bot: Bot, deps: BotDeps, relay: RelayService): void {
+export function registerStaffGroup(bot: Bot, deps: BotDeps, relay: RelayService, announce: (message: Message) => Promise<void>): void {
   bot.on("message", async (ctx, next) => {
     if (ctx.chat?.id !== deps.config.staffGroupId) return next();
     const message = ctx.message!;
     const command = commandFor(message.text, deps.me.username);
     if (command === "tiket") return listTickets(deps, ctx, relay);
-    if (command === "selesai") return closeTicket(deps, ctx, relay, message);
+    if (command === "selesai") return closeTicket(deps, relay, message);
+    if (command === "pengumuman") return announce(message);
     if (command !== undefined) return;
     const target = targetOf(message, deps.me.id);
     if (!target) return;
     const relayed = relayMessageOf(message);
     if (!relayed) return void (await reply(deps, ctx, M.relayUnsupported));
     const result = await relay.answer(target, { id: message.from!.id, name: displayName(message.from) }, relayed);
-    if (result.kind === "not-ticket") await replyTo(deps, ctx, message, M.notATicket);
+    if (result.kind === "not-ticket") await replyToMessage(deps, message, M.notATicket);
   });
 }
 
@@ -30,12 +31,12 @@ async function listTickets(deps: BotDeps, ctx: Context, relay: RelayService): Pr
   await reply(deps, ctx, M.openTickets(rows, total, deps.clock()));
 }
 
-async function closeTicket(deps: BotDeps, ctx: Context, relay: RelayService, message: Message): Promise<void> {
+async function closeTicket(deps: BotDeps, relay: RelayService, message: Message): Promise<void> {
   const target = targetOf(message, deps.me.id);
-  if (!target) return void (await replyTo(deps, ctx, message, M.selesaiUsage));
+  if (!target) return void (await replyToMessage(deps, message, M.selesaiUsage));
   const result = await relay.close(target, { id: message.from!.id, name: displayName(message.from) });
-  if (result.kind === "not-ticket") return void (await replyTo(deps, ctx, message, M.notATicket));
-  await replyTo(deps, ctx, message, result.kind === "closed" ? M.ticketClosedInGroup(result.ticket) : M.ticketAlreadyClosed(result.ticket));
+  if (result.kind === "not-ticket") return void (await replyToMessage(deps, message, M.notATicket));
+  await replyToMessage(deps, message, result.kind === "closed" ? M.ticketClosedInGroup(result.ticket) : M.ticketAlreadyClosed(result.ticket));
 }
 
 /** The bot's message a staff member replied to; replies to anyone else's message are conversation, not answers. */
@@ -51,13 +52,4 @@ function commandFor(text: string | undefined, botUsername: string): string | und
   if (!m) return undefined;
   if (m[2] && m[2].toLowerCase() !== botUsername.toLowerCase()) return "";
   return m[1]!.toLowerCase();
-}
-
-function replyTo(deps: BotDeps, ctx: Context, message: Message, text: string): Promise<unknown> {
-  return deps.gateway.sendMessage({
-    chat_id: ctx.chatId!,
-    text,
-    parse_mode: "HTML",
-    reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
-  });
 }

@@ -2,6 +2,7 @@
 import type { Knex } from "knex";
 import * as initial from "./001-initial.js";
 import * as relay from "./002-relay.js";
+import * as pengumuman from "./003-pengumuman.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -11,6 +12,7 @@ interface Migration {
 const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-relay": relay,
+  "003-pengumuman": pengumuman,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

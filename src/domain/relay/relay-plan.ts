@@ -28,7 +28,14 @@ export interface NoticePayload {
   replyTo?: number;
 }
 
-export type Payload = RelayPayload | NoticePayload;
+/** A message copied as it is, e.g. an announcement. */
+export interface CopyPayload {
+  type: "copy";
+  fromChatId: number;
+  messageId: number;
+}
+
+export type Payload = RelayPayload | NoticePayload | CopyPayload;
 
 export type Step =
   | { method: "sendMessage"; text: string; html: boolean; replyTo?: number }
@@ -37,6 +44,7 @@ export type Step =
 
 export function planSteps(payload: Payload): Step[] {
   if (payload.type === "notice") return [{ method: "sendMessage", text: payload.text, html: true, replyTo: payload.replyTo }];
+  if (payload.type === "copy") return [{ method: "copyMessage", messageId: payload.messageId }];
   const { header, body, replyTo } = payload;
   const joined = body ? `${header}\n\n${escapeHtml(body)}` : header;
   const headerAlone: Step = { method: "sendMessage", text: header, html: true, replyTo };
