@@ -12,6 +12,8 @@ describe("callback data of inline buttons", () => {
     { type: "personal", service: "datapribadi" },
     { type: "personal", service: "tunkin" },
     { type: "personal", service: "cuti" },
+    { type: "announce", id: 42, send: true },
+    { type: "announce", id: 42, send: false },
   ];
 
   it("round-trips every action within Telegram's 64 bytes", () => {
@@ -25,6 +27,7 @@ describe("callback data of inline buttons", () => {
   it("uses the documented short forms", () => {
     expect(actions.map(packCallbackData)).to.deep.equal([
       "m", "c:renbangkompeg", "t:pengkinpeg:0123456789", "n", "d", "d:abcdef0123", "p:datapribadi", "p:tunkin", "p:cuti",
+      "a:42:y", "a:42:n",
     ]);
   });
 
@@ -43,6 +46,9 @@ describe("callback data of inline buttons", () => {
       "t:mutasi:0123456789:x",
       "d:../../etc/passwd",
       "p:gaji",
+      "a:0:y",
+      "a:42:x",
+      "a:-1:y",
       "n:",
       "c:mutasi" + " ".repeat(60),
       "💥".repeat(20),

@@ -1,9 +1,8 @@
 import { expect } from "chai";
 import type { Message, User } from "node-telegram-bot-api";
-import { close, configOf, testDatabases } from "../support/test-db.js";
-import { STAFF_GROUP, startHarness, type Harness } from "../support/app-harness.js";
+import { testDatabases } from "../support/test-db.js";
+import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import { makeUser, photoFields } from "../support/updates.js";
-import type { Db } from "../../src/db/database.js";
 
 const ADMIN: User = makeUser(750, { first_name: "Dewi" });
 const STAFF: User = makeUser(751, { first_name: "Rina" });
@@ -11,18 +10,12 @@ const STAFF: User = makeUser(751, { first_name: "Rina" });
 for (const database of testDatabases()) {
   describe(`announcements from the staff group (${database.name})`, function () {
     this.timeout(60_000);
-    let db: Db;
     let h: Harness;
 
+    eachTestWithBot(database, (harness) => (h = harness));
     beforeEach(async () => {
-      db = await database.open();
-      h = await startHarness({ database: configOf(db), db });
       await h.employee(ADMIN.id, { nip: "197912122005011004", hak_pengguna: "admin" });
       await h.employee(STAFF.id, { nip: "197912122005011005" });
-    });
-    afterEach(async () => {
-      await h.stop();
-      await close(db);
     });
 
     const groupMessages = () => h.fake.messagesIn(STAFF_GROUP.id);

@@ -3,32 +3,25 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
 import type { Message } from "node-telegram-bot-api";
-import { close, configOf, testDatabases } from "../support/test-db.js";
-import { SHIPPED_CONTENT, startHarness, type Harness } from "../support/app-harness.js";
+import { testDatabases } from "../support/test-db.js";
+import { eachTestWithBot, SHIPPED_CONTENT, type Harness } from "../support/app-harness.js";
 import { makeUser } from "../support/updates.js";
-import type { Db } from "../../src/db/database.js";
 
 const CATEGORIES = ["renbangkompeg", "mutasi", "jahdis", "pengkinpeg"];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (const database of testDatabases()) {
   describe(`service menus from the content folder (${database.name})`, function () {
-    let db: Db;
     let h: Harness;
     let dir: string;
     const user = makeUser(601, { first_name: "Budi" });
 
-    beforeEach(async () => {
+    beforeEach(() => {
       dir = mkdtempSync(path.join(os.tmpdir(), "sinawai-content-"));
       cpSync(SHIPPED_CONTENT, dir, { recursive: true });
-      db = await database.open();
-      h = await startHarness({ database: configOf(db), db, contentDir: dir });
     });
-    afterEach(async () => {
-      await h.stop();
-      await close(db);
-      rmSync(dir, { recursive: true, force: true });
-    });
+    eachTestWithBot(database, (harness) => (h = harness), () => ({ contentDir: dir }));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     const messages = () => h.fake.messagesIn(user.id);
     const buttonsOf = (m: Message) => m.reply_markup?.inline_keyboard.flat() ?? [];

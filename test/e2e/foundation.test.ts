@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { close, configOf, testDatabases } from "../support/test-db.js";
-import { startHarness, type Harness } from "../support/app-harness.js";
+import { testDatabases } from "../support/test-db.js";
+import { eachTestWithBot, type Harness } from "../support/app-harness.js";
 import { makeUser } from "../support/updates.js";
 import { upsertTunkin } from "../../src/db/tunkin-repo.js";
 import { upsertCuti } from "../../src/db/cuti-repo.js";
@@ -15,13 +15,9 @@ for (const database of testDatabases()) {
     let db: Db;
     let h: Harness;
 
-    beforeEach(async () => {
-      db = await database.open();
-      h = await startHarness({ database: configOf(db), db });
-    });
-    afterEach(async () => {
-      await h.stop();
-      await close(db);
+    eachTestWithBot(database, (harness, fresh) => {
+      h = harness;
+      db = fresh;
     });
 
     /** The texts the bot has sent into a private chat, oldest first. */

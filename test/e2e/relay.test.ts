@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import type { Message, User } from "node-telegram-bot-api";
-import { close, configOf, testDatabases } from "../support/test-db.js";
-import { STAFF_GROUP, startHarness, type Harness } from "../support/app-harness.js";
+import { testDatabases } from "../support/test-db.js";
+import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import { documentFields, makeGroup, makeUser, photoFields, videoFields, voiceFields } from "../support/updates.js";
 import type { RecordedCall } from "../support/fake-telegram/types.js";
 import type { Db } from "../../src/db/database.js";
@@ -16,13 +16,9 @@ for (const database of testDatabases()) {
     let db: Db;
     let h: Harness;
 
-    beforeEach(async () => {
-      db = await database.open();
-      h = await startHarness({ database: configOf(db), db });
-    });
-    afterEach(async () => {
-      await h.stop();
-      await close(db);
+    eachTestWithBot(database, (harness, fresh) => {
+      h = harness;
+      db = fresh;
     });
 
     const deliveriesTo = (chatId: number, count: number) => h.fake.waitForCalls(isDeliveryTo(chatId), count, 8000);

@@ -12,6 +12,7 @@ import { hashPassword } from "../../src/domain/passwords.js";
 import type { Logger } from "../../src/logger.js";
 import { FakeTelegram } from "./fake-telegram.js";
 import type { FakeTelegramOptions } from "./fake-telegram/types.js";
+import { close, configOf, type TestDatabase } from "./test-db.js";
 import { makeGroup, makeUser, privateChatOf } from "./updates.js";
 
 export const SHIPPED_CONTENT = path.resolve("content");
@@ -119,4 +120,28 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     },
   };
   return harness;
+}
+
+/**
+ * Gives every test of the enclosing `describe` a fresh database and a running bot, handed to `use`, and tears
+ * both down after it. `options` is read per test, so it may name a folder made in an earlier `beforeEach`.
+ */
+export function eachTestWithBot(
+  database: TestDatabase,
+  use: (h: Harness, db: Db) => void,
+  options: () => Omit<HarnessOptions, "database" | "db"> = () => ({}),
+): void {
+  let current: { h: Harness; db: Db } | undefined;
+  beforeEach(async () => {
+    const db = await database.open();
+    const h = await startHarness({ ...options(), database: configOf(db), db });
+    current = { h, db };
+    use(h, db);
+  });
+  afterEach(async () => {
+    if (!current) return;
+    await current.h.stop();
+    await close(current.db);
+    current = undefined;
+  });
 }
