@@ -11,6 +11,7 @@ import type { Logger } from "./logger.js";
 import { setUpBot } from "./bot/create-bot.js";
 import { ANNOUNCEMENT_TEXTS, COMMANDS, RELAY_TEXTS } from "./bot/messages.js";
 import { startOutboxWorker, type DeliveryOutcomes, type OutboxWorker } from "./bot/outbox-worker.js";
+import { postNewNewsToStaff } from "./bot/news-to-staff.js";
 import { BulkGate, Pacer, TELEGRAM_LIMITS, type PacerLimits } from "./bot/pacer.js";
 import { createGateway } from "./bot/telegram-gateway.js";
 import { describeError, startUpdateRunner, type Runner } from "./bot/update-runner.js";
@@ -85,6 +86,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   const deps = { config, db, log, content, clock, gateway, me: { id: me.id, username: me.username ?? "" } };
   setUpBot(bot, deps, relay, announcements);
+  postNewNewsToStaff(content, gateway, config.staffGroupId, log);
   void retry(log, "Telegram (setMyCommands)", stopping.signal, () => bot.api.setMyCommands({ commands: COMMANDS }), isTelegramOutage).catch(
     (err: unknown) => log.warn("daftar perintah tidak terpasang", { error: describeError(err) }),
   );

@@ -5,7 +5,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "node-telegram-b
 import { escapeHtml } from "../domain/html.js";
 import { formatIndonesianDate } from "../content/indonesian-date.js";
 import { packBlocks } from "../content/split-html.js";
-import type { Category, Content, DocumentEntry, Topic } from "../content/types.js";
+import type { Category, Content, DocumentEntry, NewsItem, Topic } from "../content/types.js";
 import { packCallbackData, PERSONAL_SERVICES, type CallbackAction, type PersonalService } from "./callback-data.js";
 
 export interface View {
@@ -56,11 +56,16 @@ export function topicAnswer(category: Category, topic: Topic): View[] {
 export function newsList(content: Content, limit = 5): View[] {
   const items = content.news.slice(0, limit);
   if (items.length === 0) return [{ text: TEXT.noNews, reply_markup: keyboard([[homeButton()]]) }];
-  const blocks = items.flatMap((item) => [
-    `🗞️ <b>${escapeHtml(item.title)}</b>\n<i>${formatIndonesianDate(item.date)}</i>`,
-    ...item.chunks,
-  ]);
-  return withKeyboardOnLast(packBlocks([TEXT.newsHeading, ...blocks]), keyboard([[homeButton()]]));
+  return withKeyboardOnLast(packBlocks([TEXT.newsHeading, ...items.flatMap(newsBlocks)]), keyboard([[homeButton()]]));
+}
+
+/** One news item on its own, as posted to the staff group when it is new. */
+export function newsItem(item: NewsItem): View[] {
+  return packBlocks(newsBlocks(item)).map((text) => ({ text }));
+}
+
+function newsBlocks(item: NewsItem): string[] {
+  return [`🗞️ <b>${escapeHtml(item.title)}</b>\n<i>${formatIndonesianDate(item.date)}</i>`, ...item.chunks];
 }
 
 export function documentsMenu(content: Content): View {

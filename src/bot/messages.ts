@@ -111,6 +111,8 @@ export const M = {
     `📢 Pengumuman #${id} sedang dikirim ke ${recipients} pegawai. Laporan akan muncul di sini setelah selesai.`,
   announcementCancelled: "Pengumuman dibatalkan.",
   announcementNotDraft: "Pengumuman ini sudah dikirim atau dibatalkan.",
+  newsForStaff:
+    "🗞️ Kabar baru di /terkini (di atas). Admin dapat mengirimkannya ke semua pegawai dengan membalas (reply) pesan kabar itu dengan /pengumuman.",
   openTickets: (rows: TiketWithAsker[], total: number, now: number) =>
     total === 0
       ? "🎉 Tidak ada tiket terbuka."

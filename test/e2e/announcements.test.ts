@@ -1,7 +1,10 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect } from "chai";
 import type { Message, User } from "node-telegram-bot-api";
 import { testDatabases } from "../support/test-db.js";
-import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
+import { eachTestWithBot, SHIPPED_CONTENT, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import { makeUser, photoFields } from "../support/updates.js";
 
 const ADMIN: User = makeUser(750, { first_name: "Dewi" });
@@ -11,8 +14,14 @@ for (const database of testDatabases()) {
   describe(`announcements from the staff group (${database.name})`, function () {
     this.timeout(60_000);
     let h: Harness;
+    let dir: string;
 
-    eachTestWithBot(database, (harness) => (h = harness));
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(os.tmpdir(), "sinawai-content-"));
+      cpSync(SHIPPED_CONTENT, dir, { recursive: true });
+    });
+    eachTestWithBot(database, (harness) => (h = harness), () => ({ contentDir: dir }));
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
     beforeEach(async () => {
       await h.employee(ADMIN.id, { nip: "197912122005011004", hak_pengguna: "admin" });
       await h.employee(STAFF.id, { nip: "197912122005011005" });
@@ -87,6 +96,21 @@ for (const database of testDatabases()) {
       await h.startAppAgain();
       await h.fake.waitForCall((c) => c.method === "sendMessage" && c.params.chat_id === STAFF_GROUP.id && /selesai dikirim/.test(String(c.params.text)), 20_000);
       for (const e of employees) expect(h.fake.messagesIn(e.id).filter((m) => m.text === "Pengumuman penting untuk semua"), `employee ${e.id}`).to.have.length(1);
+    });
+
+    it("posts a news item added while running to the staff group, ready to announce with /pengumuman", async () => {
+      const employee = await h.employee(3000);
+      appendFileSync(path.join(dir, "terkini.md"), "\n## Batas unggah SKP diperpanjang\nTanggal: 23 November 2026\n\nBatas unggah SKP diperpanjang sampai **5 Desember 2026**.\n");
+      const hint = await h.fake.waitForCall((c) => c.method === "sendMessage" && c.params.chat_id === STAFF_GROUP.id && /pengumuman/.test(String(c.params.text)), 10_000);
+      const news = groupMessages().find((m) => m.text?.includes("Batas unggah SKP diperpanjang"))!;
+      expect(news.text).to.contain("23 November 2026");
+      expect((hint.params.reply_parameters as { message_id: number }).message_id).to.equal(news.message_id);
+
+      h.fake.groupMessage(STAFF_GROUP, ADMIN, { text: "/pengumuman@sinawai_test_bot", reply_to_message: news });
+      const prompt = await h.fake.waitForCall((c) => c.method === "sendMessage" && c.params.chat_id === STAFF_GROUP.id && /Kirim pesan/.test(String(c.params.text)));
+      press(groupMessages().find((m) => m.message_id === (prompt.response as { result: Message }).result.message_id)!, true);
+      await h.fake.waitForCall((c) => c.method === "copyMessage" && c.params.chat_id === employee.id && c.status === 200, 10_000);
+      expect(h.fake.messagesIn(employee.id).at(-1)!.text).to.contain("Batas unggah SKP diperpanjang sampai 5 Desember 2026");
     });
   });
 }
