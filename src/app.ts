@@ -1,5 +1,6 @@
 // The composition root: config → database → content → services → bot → polling; stop() shuts down in reverse.
 import { Bot, TelegramApiError } from "node-telegram-bot-api";
+import { isTelegramOutage } from "./bot/deferred-reply.js";
 import type { Config } from "./config.js";
 import { ContentStore } from "./content/content-store.js";
 import { isConnectionError, migrateToLatest, openDatabase } from "./db/database.js";
@@ -115,11 +116,6 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       log.info("Sinawai berhenti");
     },
   };
-}
-
-/** Telegram unreachable or overloaded, as opposed to refusing us (a wrong token is 401 and will not get better). */
-function isTelegramOutage(err: unknown): boolean {
-  return !(err instanceof TelegramApiError) || err.errorCode === 429 || err.errorCode >= 500;
 }
 
 /** Retries an outage with capped exponential backoff, logging each failure; a non-retryable error is thrown at once. */

@@ -6,7 +6,10 @@ import type { Db } from "../db/database.js";
 import { findByTelegramId, type PenggunaRow } from "../db/pengguna-repo.js";
 import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
+import type { Buttons } from "../domain/relay/relay-plan.js";
+import { deferReply, isTelegramOutage } from "./deferred-reply.js";
 import type { Gateway } from "./telegram-gateway.js";
+import { describeError } from "./update-runner.js";
 
 export interface BotDeps {
   config: Pick<Config, "staffGroupId" | "showStaffName">;
@@ -26,30 +29,39 @@ export async function currentUser(deps: BotDeps, ctx: Context): Promise<Pengguna
   return ctx.state.pengguna as PenggunaRow | undefined;
 }
 
-/** Sends an HTML message to the update's chat through the paced, logged gateway. */
+/**
+ * Sends an HTML message to the update's chat through the paced, logged gateway. If Telegram is out beyond the
+ * library's retries, the message waits in the durable queue instead of being lost.
+ */
 export function reply(deps: BotDeps, ctx: Context, text: string, replyMarkup?: InlineKeyboardMarkup): Promise<unknown> {
   const chatId = ctx.chatId;
   if (chatId === undefined) throw new Error(`update ${ctx.update.update_id} has no chat to answer`);
-  return deps.gateway.sendMessage({
-    chat_id: chatId,
-    text,
-    parse_mode: "HTML",
-    link_preview_options: { is_disabled: true },
-    ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
-  });
-}
-
-export function isPrivate(ctx: Context): boolean {
-  return ctx.chat?.type === "private";
+  return sendOrDefer(deps, chatId, text, replyMarkup);
 }
 
 /** Answers a group message as a reply to it, so staff see what the bot is answering. */
 export function replyToMessage(deps: BotDeps, message: Message, text: string, replyMarkup?: InlineKeyboardMarkup): Promise<unknown> {
-  return deps.gateway.sendMessage({
-    chat_id: message.chat.id,
-    text,
-    parse_mode: "HTML",
-    reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
-    ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
-  });
+  return sendOrDefer(deps, message.chat.id, text, replyMarkup, message.message_id);
+}
+
+async function sendOrDefer(deps: BotDeps, chatId: number, text: string, replyMarkup?: InlineKeyboardMarkup, replyTo?: number): Promise<unknown> {
+  try {
+    return await deps.gateway.sendMessage({
+      chat_id: chatId,
+      text,
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(replyTo === undefined ? {} : { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }),
+      ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
+    });
+  } catch (err) {
+    if (!isTelegramOutage(err)) throw err;
+    deps.log.warn("Telegram tidak menjawab; balasan masuk antrian", { chatId, error: describeError(err) });
+    await deferReply(deps.db, deps.clock(), chatId, { text, replyTo, ...(replyMarkup ? { buttons: replyMarkup as Buttons } : {}) });
+    return undefined;
+  }
+}
+
+export function isPrivate(ctx: Context): boolean {
+  return ctx.chat?.type === "private";
 }

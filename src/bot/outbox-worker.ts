@@ -148,6 +148,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
           ...(step.html ? { parse_mode: "HTML" } : {}),
           link_preview_options: { is_disabled: true },
           ...reply(step.replyTo),
+          ...(step.buttons ? { reply_markup: step.buttons } : {}),
         });
         return [m.message_id];
       }

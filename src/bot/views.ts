@@ -1,6 +1,7 @@
 // Sending views (HTML text plus optional keyboard): as new messages, or by editing the pressed menu in place.
 import { TelegramApiError, type Context } from "node-telegram-bot-api";
 import type { View } from "./content-views.js";
+import { isTelegramOutage } from "./deferred-reply.js";
 import { reply, type BotDeps } from "./deps.js";
 
 export async function sendViews(deps: BotDeps, ctx: Context, views: View[]): Promise<void> {
@@ -24,9 +25,10 @@ export async function showInPlace(deps: BotDeps, ctx: Context, views: View[]): P
       ...(views[0]!.reply_markup ? { reply_markup: views[0]!.reply_markup } : {}),
     });
   } catch (err) {
-    if (!(err instanceof TelegramApiError) || err.errorCode !== 400) throw err;
     // "message is not modified" means the user already sees this view.
-    if (/not modified/i.test(err.description)) return;
-    await sendViews(deps, ctx, views);
+    if (err instanceof TelegramApiError && err.errorCode === 400 && /not modified/i.test(err.description)) return;
+    // Not editable any more, or Telegram is out: a new message (queued durably if need be) still answers.
+    if ((err instanceof TelegramApiError && err.errorCode === 400) || isTelegramOutage(err)) return sendViews(deps, ctx, views);
+    throw err;
   }
 }

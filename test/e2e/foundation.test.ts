@@ -175,5 +175,14 @@ for (const database of testDatabases()) {
       h.fake.userSays(user, "/entahlah");
       expect(await lastText(user.id)).to.contain("/bantuan");
     });
+
+    it("still answers a command sent during a Telegram outage, once Telegram is back", async () => {
+      const user = makeUser(542);
+      h.fake.failNext((c) => c.method === "sendMessage" && c.params.chat_id === user.id, { status: 502 }, 5);
+      h.fake.userSays(user, "/tentang");
+      expect(await lastText(user.id)).to.contain("OSDM");
+      expect(h.fake.calls.filter((c) => c.method === "sendMessage" && c.params.chat_id === user.id && c.status === 200)).to.have.length(1);
+      expect(h.logLines.join("\n")).to.contain("balasan masuk antrian");
+    });
   });
 }

@@ -22,10 +22,17 @@ export interface RelayPayload {
   staff?: { id: number; name: string };
 }
 
+/** Inline buttons, as plain data. */
+export interface Buttons {
+  inline_keyboard: { text: string; callback_data?: string; url?: string }[][];
+}
+
 export interface NoticePayload {
   type: "notice";
+  /** HTML, written by us. */
   text: string;
   replyTo?: number;
+  buttons?: Buttons;
 }
 
 /** A message copied as it is, e.g. an announcement. */
@@ -38,12 +45,12 @@ export interface CopyPayload {
 export type Payload = RelayPayload | NoticePayload | CopyPayload;
 
 export type Step =
-  | { method: "sendMessage"; text: string; html: boolean; replyTo?: number }
+  | { method: "sendMessage"; text: string; html: boolean; replyTo?: number; buttons?: Buttons }
   | { method: "copyMessage"; messageId: number; caption?: string; replyTo?: number }
   | { method: "copyMessages"; messageIds: number[] };
 
 export function planSteps(payload: Payload): Step[] {
-  if (payload.type === "notice") return [{ method: "sendMessage", text: payload.text, html: true, replyTo: payload.replyTo }];
+  if (payload.type === "notice") return [{ method: "sendMessage", text: payload.text, html: true, replyTo: payload.replyTo, buttons: payload.buttons }];
   if (payload.type === "copy") return [{ method: "copyMessage", messageId: payload.messageId }];
   const { header, body, replyTo } = payload;
   const joined = body ? `${header}\n\n${escapeHtml(body)}` : header;

@@ -21,6 +21,7 @@ import { FileRegistry } from "./file-registry.js";
 import { FloodControl, isFloodLimited } from "./flood-control.js";
 import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
 import { optionalInt } from "./params.js";
+import { preciseNow } from "./precise-clock.js";
 import { decodeRequest, type DecodedRequest } from "./request-decoding.js";
 import { SEND_METHODS } from "./send-methods.js";
 import type { Fault, FaultMatch, FakeTelegramOptions, RecordedCall, StoredMessage, UpdateInput } from "./types.js";
@@ -65,6 +66,8 @@ export class FakeTelegram {
   private readonly ctx: MethodContext;
   private readonly sockets = new Set<Socket>();
   private readonly sleeps = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
+  /** When each update first left in a getUpdates answer, for measuring how long the bot takes from there. */
+  private readonly delivered = new Map<number, number>();
   private latencyMs: number;
   private stopped = false;
 
@@ -207,6 +210,11 @@ export class FakeTelegram {
     return this.ctx.callbacksAnswered;
   }
 
+  /** When the update was first written out in a getUpdates answer (preciseNow() clock); undefined until then. */
+  deliveredAt(updateId: number): number | undefined {
+    return this.delivered.get(updateId);
+  }
+
   /** The highest offset the bot confirmed through getUpdates. */
   get confirmedOffset(): number {
     return this.updates.confirmedOffset;
@@ -305,6 +313,7 @@ export class FakeTelegram {
       params: decoded?.params ?? {},
       files: decoded?.files ?? [],
       at: Date.now(),
+      arrivedAt: preciseNow(),
       status: 0,
       response: undefined,
     };
@@ -362,7 +371,13 @@ export class FakeTelegram {
           timeout: optionalInt(params, "timeout"),
           allowed_updates: Array.isArray(allowed) ? allowed.filter((k): k is string => typeof k === "string") : undefined,
         },
-        (outcome) => this.respond(res, call, "error" in outcome ? outcome.error : { result: outcome.updates }),
+        (outcome) => {
+          if ("error" in outcome) return this.respond(res, call, outcome.error);
+          this.respond(res, call, { result: outcome.updates });
+          const sentAt = call.answeredAt;
+          if (sentAt === undefined) return;
+          for (const update of outcome.updates) if (!this.delivered.has(update.update_id)) this.delivered.set(update.update_id, sentAt);
+        },
       );
     } catch (err) {
       return this.respond(res, call, err instanceof BotApiError ? err : new BotApiError(400, "Bad Request: invalid getUpdates parameters"));
@@ -385,6 +400,7 @@ export class FakeTelegram {
     }
     res.writeHead(status, { "content-type": "application/json" });
     res.end(body);
+    call.answeredAt = preciseNow();
     this.log.settle(call, status, JSON.parse(body) as unknown);
   }
 

@@ -39,6 +39,10 @@ export interface RecordedCall {
   files: RecordedFile[];
   /** Date.now() when the request had fully arrived. */
   at: number;
+  /** The moment of `at` on the preciseNow() clock, for timings finer than a millisecond. */
+  arrivedAt: number;
+  /** preciseNow() when the answer was written; undefined while unanswered, and for a dropped, hung or abandoned request. */
+  answeredAt?: number;
   /** HTTP status answered; 0 while unanswered, and for a dropped, hung or abandoned request. */
   status: number;
   /** The JSON envelope answered, undefined when there was none. */
