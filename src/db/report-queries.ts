@@ -36,6 +36,7 @@ function employeeMessages(db: Db, range: TimeRange): Knex.QueryBuilder {
 }
 
 export interface MessageTotals {
+  total: number;
   automatic: number;
   free: number;
   /** Distinct employees (Telegram accounts) who wrote or pressed a button. */
@@ -43,13 +44,14 @@ export interface MessageTotals {
 }
 
 export async function messageTotals(db: Db, range: TimeRange): Promise<MessageTotals> {
-  const row = await employeeMessages(db, range)
+  const row: Record<string, unknown> | undefined = await employeeMessages(db, range)
     .first(
+      db.raw("count(*) as total"),
       db.raw(`sum(case when ${AUTOMATIC} then 1 else 0 end) as automatic`),
       db.raw(`sum(case when ${AUTOMATIC} then 0 else 1 end) as free`),
       db.raw("count(distinct id_pengirim) as senders"),
     );
-  return { automatic: num(row?.automatic), free: num(row?.free), senders: num(row?.senders) };
+  return { total: num(row?.total), automatic: num(row?.automatic), free: num(row?.free), senders: num(row?.senders) };
 }
 
 export interface DayMessages {
@@ -128,7 +130,7 @@ export interface TicketTotals {
 }
 
 export async function ticketTotals(db: Db, range: TimeRange): Promise<TicketTotals> {
-  const row = await ticketsAsked(db, range).first(
+  const row: Record<string, unknown> | undefined = await ticketsAsked(db, range).first(
     db.raw("count(*) as asked"),
     db.raw("sum(case when dijawab_pertama is null then 0 else 1 end) as answered"),
     db.raw("sum(case when status = 'selesai' then 1 else 0 end) as closed"),
@@ -172,7 +174,7 @@ export async function responseClasses(db: Db, range: TimeRange): Promise<number[
 
 export interface StaffAnswers {
   staffId: number;
-  /** The name the staff member had when last recorded as first answerer. */
+  /** The alphabetically last name recorded for them (a renamed Telegram account leaves several). */
   name: string;
   tickets: number;
 }
@@ -256,7 +258,7 @@ export async function registrationPerUnit(db: Db): Promise<UnitRegistration[]> {
 
 /** Active employees who bound their Telegram account within the range. */
 export async function newRegistrations(db: Db, range: TimeRange): Promise<number> {
-  const row = await db("pengguna")
+  const row: Record<string, unknown> | undefined = await db("pengguna")
     .whereRaw("lower(status) = 'aktif'")
     .where("terdaftar_pada", ">=", range.start)
     .where("terdaftar_pada", "<", range.end)

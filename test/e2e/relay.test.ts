@@ -250,5 +250,15 @@ for (const database of testDatabases()) {
       expect(groupLog.some((p) => p.arah === "masuk" && p.isi_pesan === "jawab untuk log")).to.equal(true);
       expect(groupLog.some((p) => p.arah === "keluar" && (p.isi_pesan ?? "").includes("tanya untuk log"))).to.equal(true);
     });
+
+    it("sums up the last 7 days with /statistik in the staff group", async () => {
+      const budi = await h.employee(850, { nama: "Budi" });
+      h.fake.userSays(budi, "pertanyaan untuk statistik");
+      await deliveriesTo(STAFF_GROUP.id, 1);
+      h.fake.groupMessage(STAFF_GROUP, STAFF, "/statistik@sinawai_test_bot");
+      await deliveriesTo(STAFF_GROUP.id, 2);
+      const summary = textOf(groupMessages()[1]!);
+      expect(summary).to.contain("Statistik Sinawai, 7 hari terakhir").and.contain("Tiket baru: 1").and.contain("Masih terbuka: 1");
+    });
   });
 }

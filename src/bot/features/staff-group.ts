@@ -1,7 +1,9 @@
 // The staff group: a reply to a ticket's message goes back to the employee; `/tiket` lists open tickets;
-// `/selesai` as a reply closes one; `/pengumuman` goes to the announcements feature. Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
+// `/selesai` as a reply closes one; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements
+// feature. Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
 import type { Bot, Context, Message } from "node-telegram-bot-api";
 import type { RelayService, StaffTarget } from "../../domain/relay/relay-service.js";
+import { weeklySummary } from "../../report/weekly-summary.js";
 import { reply, replyToMessage, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
 import { displayName, relayMessageOf } from "../relay-message.js";
@@ -16,6 +18,7 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, relay: RelayService,
     if (command === "tiket") return listTickets(deps, ctx, relay);
     if (command === "selesai") return closeTicket(deps, relay, message);
     if (command === "pengumuman") return announce(message);
+    if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock())));
     if (command !== undefined) return;
     const target = targetOf(message, deps.me.id);
     if (!target) return;

@@ -1,0 +1,60 @@
+// `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE.html]`: writes the service report of a period
+// (dates in WIB, both included) as one self-contained HTML file.
+import "dotenv/config";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigError, loadDatabaseConfig, type DatabaseConfig } from "../config.js";
+import { formatProblem, loadContent } from "../content/load-content.js";
+import { migrateToLatest, openDatabase } from "../db/database.js";
+import { parseReportArgs } from "../report/report-args.js";
+import { formatPeriod } from "../report/report-format.js";
+import { buildServiceReport } from "../report/service-report.js";
+
+const USAGE = `Pemakaian: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out BERKAS.html]
+  --from  tanggal pertama periode (WIB), ikut dihitung
+  --to    tanggal terakhir periode (WIB), ikut dihitung
+  --out   berkas HTML yang ditulis; bawaan: laporan-DARI_SAMPAI.html
+Contoh:  npm run report -- --from 2026-11-01 --to 2026-11-30`;
+
+const request = parseReportArgs(process.argv.slice(2));
+if (request.kind === "help") {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (request.kind === "invalid") {
+  console.error(`Argumen tidak sah: ${request.problem}.\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const contentDir = process.env.CONTENT_DIR ?? "content";
+const loaded = await loadContent(contentDir);
+if (!loaded.ok) {
+  console.error(`Folder konten "${contentDir}" tidak valid, jadi judul topik tidak dapat dibaca:\n${loaded.problems.map(formatProblem).join("\n")}`);
+  process.exit(1);
+}
+
+const db = openDatabase(databaseConfig());
+try {
+  await migrateToLatest(db);
+  const html = await buildServiceReport(db, request.period, Date.now(), loaded.content);
+  const out = path.resolve(request.out);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, html);
+  console.log(`Laporan periode ${formatPeriod(request.period)} ditulis ke ${out}`);
+} catch (err) {
+  console.error("Gagal membuat laporan:", err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}
+
+/** A configuration problem is the admin's to fix: said plainly, without a stack trace. */
+function databaseConfig(): DatabaseConfig {
+  try {
+    return loadDatabaseConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}

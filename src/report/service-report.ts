@@ -1,0 +1,12 @@
+// The service report of a period as one HTML page: figures from the database, topic titles from the current content.
+import type { Content } from "../content/types.js";
+import type { Db } from "../db/database.js";
+import { contentUsage } from "./content-usage.js";
+import { collectFigures } from "./figures.js";
+import type { Period } from "./period.js";
+import { renderReportPage } from "./report-page.js";
+
+export async function buildServiceReport(db: Db, period: Period, now: number, content: Content): Promise<string> {
+  const figures = await collectFigures(db, period, now);
+  return renderReportPage(figures, contentUsage(figures.usage, content));
+}
