@@ -2,7 +2,7 @@
 // and hands them to the per-chat sequencer. Updates left unfinished by a crash are handled again at start.
 import { TelegramApiError, type Api, type Update } from "node-telegram-bot-api";
 import type { Db } from "../db/database.js";
-import { acceptUpdates, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
+import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
 import type { Logger } from "../logger.js";
 import { ChatSequencer } from "./chat-sequencer.js";
 import { chatKeyOf, redactUpdate } from "./update-info.js";
@@ -46,7 +46,11 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
     });
   }
 
+  /** Updates above this id cannot be in the inbox yet: Telegram numbers them in increasing order. */
+  let highestStored = Infinity;
+
   async function resumeUnfinished(): Promise<void> {
+    highestStored = await highestStoredUpdate(db);
     const rows = await unfinishedUpdates(db);
     if (rows.length > 0) log.info("memproses ulang update yang terputus", { count: rows.length });
     for (const row of rows) dispatch(JSON.parse(row.data) as Update, true);
@@ -83,7 +87,10 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
           db,
           updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: JSON.stringify(redactUpdate(u)) })),
           Date.now(),
+          updates[0]!.update_id <= highestStored,
         );
+        // Unknown (the inbox was unreadable at start) stays unknown: every batch is then checked.
+        if (highestStored !== Infinity) highestStored = Math.max(highestStored, updates.at(-1)!.update_id);
       } catch (err) {
         // Without the database the updates are still answered (handlers say "try again shortly" where they need it).
         log.warn("kotak masuk update tidak dapat ditulis; update diproses tanpa jaminan setelah restart", {

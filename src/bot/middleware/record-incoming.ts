@@ -1,4 +1,4 @@
-// Logs every incoming message and button press in `pesan` (passwords redacted) before it is handled.
+// Logs every incoming message and button press in `pesan` (passwords redacted) while it is handled.
 import type { Context, NextFn } from "node-telegram-bot-api";
 import { insertPesan } from "../../db/pesan-repo.js";
 import { redactDaftar } from "../../domain/redact.js";
@@ -24,10 +24,17 @@ export function recordIncoming(deps: BotDeps) {
         id_pesan: info.message?.message_id ?? null,
         update_id: ctx.update.update_id,
       };
-      // The log must not stand between an employee and an answer: a failed write is logged and the update goes on.
-      await insertPesan(deps.db, [row]).catch((err: unknown) =>
+      // The log must not stand between an employee and an answer: it is written while the update is handled,
+      // and a failed write is logged while the update goes on.
+      const logged = insertPesan(deps.db, [row]).catch((err: unknown) =>
         deps.log.warn("gagal mencatat pesan masuk", { updateId: ctx.update.update_id, error: describeError(err) }),
       );
+      try {
+        await next();
+      } finally {
+        await logged;
+      }
+      return;
     }
     await next();
   };
