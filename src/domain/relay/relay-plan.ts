@@ -20,6 +20,8 @@ export interface RelayPayload {
   replyTo?: number;
   /** Who answered, for an answer relayed to an employee. */
   staff?: { id: number; name: string };
+  /** The question that opened its ticket (so a replay acknowledges it the same way). */
+  opensTicket?: boolean;
 }
 
 /** Inline buttons, as plain data. */

@@ -68,41 +68,50 @@ const TICKET_TAG = /#T(\d+)\b/;
 export function createRelayService(deps: RelayServiceDeps) {
   const { db, clock, texts } = deps;
 
+  const albumKeyOf = (direction: "tanya" | "jawab", message: RelayMessage) => `${direction}-album:${message.chatId}:${message.mediaGroupId}`;
+
   /**
-   * Queues one message under its key; a part of an album joins the album's pending item instead. Returns whether
-   * this message started something new (the first part of an album, or a plain message not queued before).
+   * The queue item already carrying this message, if any: the update is being handled again (after a crash, or
+   * redelivered by Telegram), and the message must not be queued twice.
+   */
+  async function queuedBefore(trx: Db, direction: "tanya" | "jawab", message: RelayMessage): Promise<{ item: AntrianRow; payload: RelayPayload } | undefined> {
+    const own = await findByKey(trx, `${direction}:${message.chatId}:${message.messageId}`);
+    const album = !own && message.mediaGroupId ? await findByKey(trx, albumKeyOf(direction, message)) : undefined;
+    const item = own ?? album;
+    if (!item) return undefined;
+    const payload = JSON.parse(item.muatan) as RelayPayload;
+    return own || payload.messageIds.includes(message.messageId) ? { item, payload } : undefined;
+  }
+
+  /**
+   * Queues one message; a part of an album joins the album's pending item instead. Returns whether this message
+   * started something new (the first part of an album, or a plain message).
    */
   async function queueMessage(
     trx: Db,
-    item: { key: string; ticketId: number; jenis: "tanya" | "jawab"; to: number; header: string; message: RelayMessage; staff?: Staff },
+    item: { direction: "tanya" | "jawab"; ticketId: number; to: number; header: string; opensTicket: boolean; message: RelayMessage; staff?: Staff },
   ): Promise<boolean> {
     const now = clock();
     const { message } = item;
+    const base = { type: "relay" as const, fromChatId: message.chatId, header: item.header, staff: item.staff, opensTicket: item.opensTicket };
+    const queued = { id_tiket: item.ticketId, jenis: item.direction, id_chat_tujuan: item.to };
     if (message.mediaGroupId) {
-      const albumKey = `${item.key.split(":")[0]}-album:${message.chatId}:${message.mediaGroupId}`;
+      const albumKey = albumKeyOf(item.direction, message);
       const album = await findByKey(trx, albumKey);
       if (album && album.status === "menunggu") {
         const payload = JSON.parse(album.muatan) as RelayPayload;
-        if (!payload.messageIds.includes(message.messageId)) payload.messageIds.push(message.messageId);
+        payload.messageIds.push(message.messageId);
         await updatePending(trx, album.id, JSON.stringify(payload), now + ALBUM_WAIT_MS);
         return false;
       }
       if (!album) {
-        const payload: RelayPayload = { type: "relay", fromChatId: message.chatId, messageIds: [message.messageId], media: "album", header: item.header, body: null, staff: item.staff };
-        return enqueue(trx, { kunci: albumKey, id_tiket: item.ticketId, jenis: item.jenis, id_chat_tujuan: item.to, muatan: JSON.stringify(payload), berikutnya: now + ALBUM_WAIT_MS }, now);
+        const payload: RelayPayload = { ...base, messageIds: [message.messageId], media: "album", body: null };
+        return enqueue(trx, { ...queued, kunci: albumKey, muatan: JSON.stringify(payload), berikutnya: now + ALBUM_WAIT_MS }, now);
       }
       // A late part of an album already sent goes on its own below.
     }
-    const payload: RelayPayload = {
-      type: "relay",
-      fromChatId: message.chatId,
-      messageIds: [message.messageId],
-      media: message.media,
-      header: item.header,
-      body: message.body,
-      staff: item.staff,
-    };
-    await enqueue(trx, { kunci: item.key, id_tiket: item.ticketId, jenis: item.jenis, id_chat_tujuan: item.to, muatan: JSON.stringify(payload), berikutnya: now }, now);
+    const payload: RelayPayload = { ...base, messageIds: [message.messageId], media: message.media, body: message.body };
+    await enqueue(trx, { ...queued, kunci: `${item.direction}:${message.chatId}:${message.messageId}`, muatan: JSON.stringify(payload), berikutnya: now }, now);
     return true;
   }
 
@@ -128,14 +137,20 @@ export function createRelayService(deps: RelayServiceDeps) {
     /** Stores the question (joining the open ticket, if any) before anyone is told it was received. */
     async ask(asker: Asker, message: RelayMessage): Promise<{ ticketId: number; isNewTicket: boolean; acknowledge: boolean }> {
       return committed(async (trx) => {
+        const before = await queuedBefore(trx, "tanya", message);
+        if (before) {
+          // Handled again: acknowledge it as it was acknowledged the first time (the first part of an album only).
+          const first = before.payload.messageIds[0] === message.messageId;
+          return { ticketId: before.item.id_tiket!, isNewTicket: before.payload.opensTicket === true, acknowledge: first };
+        }
         const open = await findOpenTicket(trx, message.chatId);
         const ticketId = open?.id ?? (await createTicket(trx, asker.id, message.chatId, clock()));
         const started = await queueMessage(trx, {
-          key: `tanya:${message.chatId}:${message.messageId}`,
+          direction: "tanya",
           ticketId,
-          jenis: "tanya",
           to: deps.staffGroupId,
           header: texts.questionHeader(ticketId, asker, !open),
+          opensTicket: !open,
           message,
         });
         return { ticketId, isNewTicket: !open, acknowledge: started || !message.mediaGroupId };
@@ -145,17 +160,18 @@ export function createRelayService(deps: RelayServiceDeps) {
     async answer(target: StaffTarget, staff: Staff, message: RelayMessage): Promise<AnswerResult> {
       const ticket = await ticketOf(target);
       if (!ticket) return { kind: "not-ticket" };
-      await committed((trx) =>
-        queueMessage(trx, {
-          key: `jawab:${message.chatId}:${message.messageId}`,
+      await committed(async (trx) => {
+        if (await queuedBefore(trx, "jawab", message)) return;
+        await queueMessage(trx, {
+          direction: "jawab",
           ticketId: ticket.id,
-          jenis: "jawab",
           to: ticket.id_chat,
           header: texts.answerHeader(ticket.id, deps.showStaffName ? staff.name : null),
+          opensTicket: false,
           message,
           staff,
-        }),
-      );
+        });
+      });
       return { kind: "queued", ticketId: ticket.id };
     },
 
