@@ -85,7 +85,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log });
 
-  const deps = { config, db, log, content, clock, gateway, me: { id: me.id, username: me.username ?? "" } };
+  const deps = { config, db, log, content, clock, gateway, outbox, me: { id: me.id, username: me.username ?? "" } };
   setUpBot(bot, deps, relay, announcements);
   postNewNewsToStaff(content, gateway, config.staffGroupId, log);
   void retry(log, "Telegram (setMyCommands)", stopping.signal, () => bot.api.setMyCommands({ commands: COMMANDS }), isTelegramOutage).catch(

@@ -8,6 +8,7 @@ import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
 import type { Buttons } from "../domain/relay/relay-plan.js";
 import { deferReply, isTelegramOutage } from "./deferred-reply.js";
+import type { OutboxWorker } from "./outbox-worker.js";
 import type { Gateway } from "./telegram-gateway.js";
 import { describeError } from "./update-runner.js";
 
@@ -18,6 +19,8 @@ export interface BotDeps {
   content: ContentStore;
   clock: Clock;
   gateway: Gateway;
+  /** The durable queue: answers deferred during an outage go there, and their chat's later answers follow them. */
+  outbox: Pick<OutboxWorker, "wake" | "backlog">;
   me: { id: number; username: string };
 }
 
@@ -45,6 +48,12 @@ export function replyToMessage(deps: BotDeps, message: Message, text: string, re
 }
 
 async function sendOrDefer(deps: BotDeps, chatId: number, text: string, replyMarkup?: InlineKeyboardMarkup, replyTo?: number): Promise<unknown> {
+  const defer = async () => {
+    await deferReply(deps.db, deps.clock(), chatId, { text, replyTo, ...(replyMarkup ? { buttons: replyMarkup as Buttons } : {}) });
+    deps.outbox.backlog.add(chatId);
+    deps.outbox.wake();
+  };
+  if (deps.outbox.backlog.has(chatId)) return defer();
   try {
     return await deps.gateway.sendMessage({
       chat_id: chatId,
@@ -57,8 +66,7 @@ async function sendOrDefer(deps: BotDeps, chatId: number, text: string, replyMar
   } catch (err) {
     if (!isTelegramOutage(err)) throw err;
     deps.log.warn("Telegram tidak menjawab; balasan masuk antrian", { chatId, error: describeError(err) });
-    await deferReply(deps.db, deps.clock(), chatId, { text, replyTo, ...(replyMarkup ? { buttons: replyMarkup as Buttons } : {}) });
-    return undefined;
+    return defer();
   }
 }
 

@@ -2,7 +2,7 @@
 // A 429 waits out retry_after, network errors and 5xx back off, a refusal for good (403, 400) is recorded and
 // never holds up the chat's later items.
 import { NetworkError, TelegramApiError, TimeoutError } from "node-telegram-bot-api";
-import { findById, pendingItems, progressOf, reschedule, saveProgress, type AntrianRow, type Progress } from "../db/antrian-kirim-repo.js";
+import { countPendingFor, findById, pendingItems, progressOf, reschedule, saveProgress, type AntrianRow, type Progress } from "../db/antrian-kirim-repo.js";
 import type { Db } from "../db/database.js";
 import { planSteps, type Payload, type Step } from "../domain/relay/relay-plan.js";
 import type { Logger } from "../logger.js";
@@ -12,6 +12,11 @@ import { describeError } from "./update-runner.js";
 
 export interface OutboxWorker {
   wake(): void;
+  /**
+   * Chats with answers waiting in the queue (deferred during an outage): their later answers queue up behind
+   * them, so a chat never sees answers out of order. A chat leaves the set once its queue is empty.
+   */
+  readonly backlog: Set<number>;
   stop(): Promise<void>;
   /** Resolves when nothing is pending or due (for tests and shutdown). */
   idle(): Promise<void>;
@@ -41,6 +46,7 @@ const MIN_RETRY_SCAN_MS = 50;
 export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
   const { db, log } = deps;
   const busyChats = new Map<number, Promise<void>>();
+  const backlog = new Set<number>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let scanning: Promise<void> = Promise.resolve();
@@ -64,7 +70,8 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         nextDue = Math.min(nextDue, chatItems[0]!.berikutnya);
         continue;
       }
-      const lane = runLane(chatItems).then((delivered) => {
+      const lane = runLane(chatItems).then(async (delivered) => {
+        if (backlog.has(chatId) && (await countPendingFor(db, chatId).catch(() => 1)) === 0) backlog.delete(chatId);
         busyChats.delete(chatId);
         if (delivered > 0) wake();
         else schedule(MIN_RETRY_SCAN_MS);
@@ -193,6 +200,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
 
   return {
     wake,
+    backlog,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

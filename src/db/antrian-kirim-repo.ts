@@ -109,6 +109,11 @@ export async function markFailed(db: Db, id: number, galat: string, now: number)
   await db("antrian_kirim").where({ id }).update({ status: "gagal", galat: galat.slice(0, 500), dikirim: now });
 }
 
+export async function countPendingFor(db: Db, chatId: number): Promise<number> {
+  const [row] = await db("antrian_kirim").where({ status: "menunggu", id_chat_tujuan: chatId }).count<{ n: number | string }[]>({ n: "*" });
+  return Number(row?.n ?? 0);
+}
+
 export async function countByStatus(db: Db, status: AntrianRow["status"]): Promise<number> {
   const [row] = await db("antrian_kirim").where({ status }).count<{ n: number | string }[]>({ n: "*" });
   return Number(row?.n ?? 0);
