@@ -111,10 +111,33 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         progress.ids.push(...ids);
         if (progress.steps < steps.length) await saveProgress(db, item.id, progress);
       }
-      await deps.outcomes().delivered(item, progress);
-      return true;
     } catch (err) {
       return handleFailure(item, progress, err);
+    }
+    await recordDelivery(item, progress);
+    return true;
+  }
+
+  /**
+   * Telegram has the message; now the database must know, or the item would be sent again. While the database
+   * is away the lane keeps this chat's queue waiting and retries the write, rather than resending.
+   */
+  async function recordDelivery(item: AntrianRow, progress: Progress): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.outcomes().delivered(item, progress);
+        return;
+      } catch (err) {
+        if (stopped) {
+          // Shutting down with the write still failing: the item stays queued and will be sent again after the
+          // restart; a duplicate is the price of losing nothing.
+          log.error("pengiriman tidak tercatat saat berhenti; pesan bisa terkirim ulang", { item: item.id, error: describeError(err) });
+          return;
+        }
+        const wait = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+        log.warn("pengiriman tercatat gagal; mencoba mencatat lagi", { item: item.id, attempt, waitMs: wait, error: describeError(err) });
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 

@@ -32,7 +32,12 @@ async function tellUser(deps: BotDeps, ctx: Context): Promise<void> {
     await ctx.answerCallbackQuery({ text: M.temporaryFailure, show_alert: true });
     return;
   }
-  if (ctx.chat?.type === "private" && ctx.message) {
-    await deps.gateway.sendMessage({ chat_id: ctx.chat.id, text: M.temporaryFailure });
-  }
+  const message = ctx.message;
+  if (!message) return;
+  // In the staff group the note replies to the message that failed, so the staff member knows which to resend.
+  await deps.gateway.sendMessage({
+    chat_id: message.chat.id,
+    text: M.temporaryFailure,
+    ...(message.chat.type === "private" ? {} : { reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } }),
+  });
 }
