@@ -99,50 +99,50 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     const payload = JSON.parse(item.muatan) as Payload;
     const steps = planSteps(payload);
     const progress = progressOf(item);
-    try {
-      if (item.id_pengumuman !== null) {
-        await deps.bulkGate.acquire();
-        // Shutting down: what is still waiting for its turn stays queued for the next start.
-        if (stopped) return false;
-      }
-      while (progress.steps < steps.length) {
-        const ids = await send(item.id_chat_tujuan, payload, steps[progress.steps]!);
-        progress.steps++;
-        progress.ids.push(...ids);
-        if (progress.steps < steps.length) await saveProgress(db, item.id, progress);
-      }
-    } catch (err) {
-      return handleFailure(item, progress, err);
+    if (item.id_pengumuman !== null) {
+      await deps.bulkGate.acquire();
+      // Shutting down: what is still waiting for its turn stays queued for the next start.
+      if (stopped) return false;
     }
-    await recordDelivery(item, progress);
+    while (progress.steps < steps.length) {
+      let ids: number[];
+      try {
+        ids = await send(item.id_chat_tujuan, payload, steps[progress.steps]!);
+      } catch (err) {
+        return handleFailure(item, err);
+      }
+      progress.steps++;
+      progress.ids.push(...ids);
+      if (progress.steps < steps.length) await persist(item, "kemajuan", () => saveProgress(db, item.id, progress));
+    }
+    await persist(item, "pengiriman", () => deps.outcomes().delivered(item, progress));
     return true;
   }
 
   /**
-   * Telegram has the message; now the database must know, or the item would be sent again. While the database
-   * is away the lane keeps this chat's queue waiting and retries the write, rather than resending.
+   * Telegram has the message; now the database must know, or it would be sent again. While the database is
+   * away the lane keeps this chat's queue waiting and retries the write, rather than resending.
    */
-  async function recordDelivery(item: AntrianRow, progress: Progress): Promise<void> {
+  async function persist(item: AntrianRow, what: string, write: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await deps.outcomes().delivered(item, progress);
+        await write();
         return;
       } catch (err) {
         if (stopped) {
-          // Shutting down with the write still failing: the item stays queued and will be sent again after the
-          // restart; a duplicate is the price of losing nothing.
-          log.error("pengiriman tidak tercatat saat berhenti; pesan bisa terkirim ulang", { item: item.id, error: describeError(err) });
+          // Shutting down with the write still failing: the item stays queued and its unrecorded part is sent
+          // again after the restart; a duplicate is the price of losing nothing.
+          log.error(`${what} antrian tidak tercatat saat berhenti; pesan bisa terkirim ulang`, { item: item.id, error: describeError(err) });
           return;
         }
         const wait = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        log.warn("pengiriman tercatat gagal; mencoba mencatat lagi", { item: item.id, attempt, waitMs: wait, error: describeError(err) });
+        log.warn(`${what} antrian gagal dicatat; mencoba lagi`, { item: item.id, attempt, waitMs: wait, error: describeError(err) });
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
     }
   }
 
-  async function handleFailure(item: AntrianRow, progress: Progress, err: unknown): Promise<boolean> {
-    if (progress.steps > 0) await saveProgress(db, item.id, progress).catch(() => undefined);
+  async function handleFailure(item: AntrianRow, err: unknown): Promise<boolean> {
     if (err instanceof TelegramApiError && err.errorCode !== 429 && err.errorCode < 500) {
       const blocked = err.errorCode === 403;
       log.warn("pesan antrian ditolak Telegram", { item: item.id, chat: item.id_chat_tujuan, error: describeError(err) });
