@@ -1,0 +1,79 @@
+// Reads the bench's command line (and DATABASE_URL) into its options: the latency, the MySQL server, full or quick counts.
+
+export interface Counts {
+  /** Menu commands measured one at a time, after `warmup` that are sent the same way but not counted. */
+  idleCommands: number;
+  warmup: number;
+  burstUsers: number;
+  questions: number;
+  /** Measured answers to each of /datapribadi and /tunkin, on the empty and on the big database. */
+  dataSamples: number;
+  bigEmployees: number;
+  bigPesan: number;
+}
+
+export interface BenchOptions {
+  help: boolean;
+  latencyMs: number;
+  /** A MySQL/MariaDB server; the database named in the URL is not used, each scenario group creates its own. */
+  mysqlUrl: string | undefined;
+  quick: boolean;
+  counts: Counts;
+}
+
+export const DEFAULT_MYSQL_URL = "mysql://root@127.0.0.1:3306";
+const DEFAULT_LATENCY_MS = 80;
+
+const FULL: Counts = { idleCommands: 200, warmup: 10, burstUsers: 300, questions: 40, dataSamples: 150, bigEmployees: 5_000, bigPesan: 1_000_000 };
+// Every scenario still runs, at sizes that finish in about half a minute; the 40 questions shrink to one group window.
+const QUICK: Counts = { idleCommands: 20, warmup: 3, burstUsers: 40, questions: 10, dataSamples: 15, bigEmployees: 500, bigPesan: 20_000 };
+
+export const USAGE = `usage: npm run bench -- [--latency MS] [--mysql [URL]] [--quick]
+  --latency MS   delay of every Bot API answer except getUpdates (default ${DEFAULT_LATENCY_MS})
+  --mysql [URL]  also run on MySQL/MariaDB (default ${DEFAULT_MYSQL_URL}); DATABASE_URL does the same
+  --quick        small counts and no million rows, to try the bench out (about 30 s)`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  let latencyMs = DEFAULT_LATENCY_MS;
+  let mysqlUrl = env.DATABASE_URL?.trim() || undefined;
+  let quick = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    // An option's value is either `--flag=value` or the next argument, unless that is an option itself.
+    const value = (): string | undefined => {
+      if (eq !== -1) return arg.slice(eq + 1);
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) return undefined;
+      i++;
+      return next;
+    };
+    switch (flag) {
+      case "--latency": {
+        const raw = value();
+        const ms = Number(raw);
+        if (raw === undefined || raw.trim() === "" || !Number.isFinite(ms) || ms < 0) throw new UsageError("--latency needs a number of milliseconds, e.g. --latency 80");
+        latencyMs = ms;
+        break;
+      }
+      case "--mysql":
+        mysqlUrl = value() ?? DEFAULT_MYSQL_URL;
+        break;
+      case "--quick":
+        quick = true;
+        break;
+      case "--help":
+      case "-h":
+        help = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg}`);
+    }
+  }
+  if (mysqlUrl !== undefined && !mysqlUrl.startsWith("mysql://")) throw new UsageError(`the MySQL server must be a mysql:// URL, got ${mysqlUrl}`);
+  return { help, latencyMs, mysqlUrl, quick, counts: quick ? QUICK : FULL };
+}

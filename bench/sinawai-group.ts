@@ -1,0 +1,66 @@
+// One scenario group: a fresh database, the fake Bot API, and Sinawai in a child process started as `npm start` starts
+// it (src/main.ts, configured by environment); afterwards the bot and the fake stop and the database is dropped.
+import type { FakeTelegram } from "../test/support/fake-telegram.js";
+import { migrateToLatest, openDatabase, type Db } from "../src/db/database.js";
+import { createDatabase, type BenchDatabase, type DatabaseKind } from "./bench-database.js";
+import { startBot, type BotProcess } from "./bot-process.js";
+import { BOT_TOKEN, STAFF_GROUP, startTelegram, timeToFirstPoll } from "./telegram.js";
+
+export interface SinawaiGroup {
+  readonly fake: FakeTelegram;
+  readonly bot: BotProcess;
+  /** The bench's own connection, for writing rows once the tables exist. */
+  db(): Db;
+  /** Creates the tables, for a group that fills the database before the bot starts. */
+  migrate(): Promise<void>;
+  /** Starts the bot and waits for its first getUpdates; returns the ms from spawning to that. */
+  startBot(): Promise<number>;
+}
+
+export interface GroupReport {
+  /** The bot's VmHWM (MB) just before it was stopped. */
+  peakRssMb: number | undefined;
+  /** What the bot printed (LOG_LEVEL=warn: warnings and errors only). */
+  output: string;
+}
+
+export async function inSinawaiGroup(kind: DatabaseKind, latencyMs: number, work: (group: SinawaiGroup) => Promise<void>): Promise<GroupReport> {
+  const database = await createDatabase(kind);
+  const fake = await startTelegram(latencyMs);
+  let db: Db | undefined;
+  let bot: BotProcess | undefined;
+  const group: SinawaiGroup = {
+    fake,
+    get bot() {
+      if (!bot) throw new Error("the bot has not been started");
+      return bot;
+    },
+    db: () => (db ??= openDatabase(database.config)),
+    migrate: async () => void (await migrateToLatest(group.db())),
+    async startBot() {
+      bot = startBot("src/main.ts", sinawaiEnv(fake, database));
+      return timeToFirstPoll(fake, bot);
+    },
+  };
+  try {
+    await work(group);
+    return { peakRssMb: await bot?.stop(), output: bot?.output() ?? "" };
+  } finally {
+    await bot?.stop();
+    await fake.stop();
+    await db?.destroy();
+    await database.remove();
+  }
+}
+
+function sinawaiEnv(fake: FakeTelegram, database: BenchDatabase): Record<string, string> {
+  return {
+    BOT_TOKEN,
+    STAFF_GROUP_ID: String(STAFF_GROUP.id),
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    CONTENT_DIR: "content",
+    LOG_LEVEL: "warn",
+    SHOW_STAFF_NAME: "false",
+    ...database.env,
+  };
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { inSinawaiGroup } from "./sinawai-group.js";
+import { employeeUser, insertEmployees } from "./seed-rows.js";
+import { questionsScenario } from "./scenarios/questions.js";
+const label = process.argv[2] ?? "mysql";
+const kind = label === "mysql" ? { label: "mysql" as const, serverUrl: "mysql://root@127.0.0.1:3306" } : { label: "sqlite" as const };
+const mem = (pid: number) => { const s = readFileSync(`/proc/${pid}/status`, "utf8"); return `${(Number(/VmHWM:\s+(\d+)/.exec(s)![1]) / 1024).toFixed(0)}/${(Number(/VmRSS:\s+(\d+)/.exec(s)![1]) / 1024).toFixed(0)}`; };
+const r = await inSinawaiGroup(kind, 80, async (g) => {
+  await g.migrate();
+  await insertEmployees(g.db(), 0, 40);
+  await g.startBot();
+  const pid = g.bot.pid;
+  const log: string[] = [];
+  const timer = setInterval(() => log.push(mem(pid)), 1000);
+  log.push(`start:${mem(pid)}`);
+  await questionsScenario(g.fake, g.bot, Array.from({ length: 40 }, (_, i) => employeeUser(i)));
+  clearInterval(timer);
+  console.log(log.join(" "));
+});
+console.log("peak", r.peakRssMb);
