@@ -15,12 +15,18 @@ export function isTelegramOutage(err: unknown): boolean {
 }
 
 let sequence = 0;
+const KEY_PREFIX = "tunda:";
+
+/** A queued item that is an answer deferred during an outage (not a relayed message or an announcement). */
+export function isDeferredReply(item: { kunci: string }): boolean {
+  return item.kunci.startsWith(KEY_PREFIX);
+}
 
 export async function deferReply(db: Db, now: number, chatId: number, notice: Omit<NoticePayload, "type">): Promise<void> {
   const payload: NoticePayload = { type: "notice", ...notice };
   await enqueue(
     db,
-    { kunci: `tunda:${chatId}:${now}:${sequence++}`, id_tiket: null, jenis: "info", id_chat_tujuan: chatId, muatan: JSON.stringify(payload), berikutnya: now },
+    { kunci: `${KEY_PREFIX}${chatId}:${now}:${sequence++}`, id_tiket: null, jenis: "info", id_chat_tujuan: chatId, muatan: JSON.stringify(payload), berikutnya: now },
     now,
   );
 }

@@ -6,6 +6,7 @@ import { countPendingFor, findById, pendingItems, progressOf, reschedule, savePr
 import type { Db } from "../db/database.js";
 import { planSteps, type Payload, type Step } from "../domain/relay/relay-plan.js";
 import type { Logger } from "../logger.js";
+import { isDeferredReply } from "./deferred-reply.js";
 import type { BulkGate } from "./pacer.js";
 import type { Gateway } from "./telegram-gateway.js";
 import { describeError } from "./update-runner.js";
@@ -63,6 +64,8 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     }
     const byChat = new Map<number, AntrianRow[]>();
     for (const item of items) byChat.set(item.id_chat_tujuan, [...(byChat.get(item.id_chat_tujuan) ?? []), item]);
+    // The backlog lives in memory: after a restart, answers deferred before it must still go ahead of later ones.
+    for (const item of items) if (isDeferredReply(item)) backlog.add(item.id_chat_tujuan);
     let nextDue = Infinity;
     for (const [chatId, chatItems] of byChat) {
       if (busyChats.has(chatId) || stopped) continue;

@@ -44,6 +44,12 @@ export function chatKeyOf(update: Update): string {
 
 /** A copy of the update that is safe to store and log: a /daftar password is replaced. */
 export function redactUpdate(update: Update): Update {
-  if (!("message" in update) || !isDaftarCommand(update.message.text)) return update;
-  return { ...update, message: { ...update.message, text: redactDaftar(update.message.text!) } };
+  if ("message" in update && isDaftarCommand(update.message.text)) {
+    return { ...update, message: { ...update.message, text: redactDaftar(update.message.text!) } };
+  }
+  // An edit of a /daftar message carries the password too.
+  if ("edited_message" in update && isDaftarCommand(update.edited_message.text)) {
+    return { ...update, edited_message: { ...update.edited_message, text: redactDaftar(update.edited_message.text!) } };
+  }
+  return update;
 }

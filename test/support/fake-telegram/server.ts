@@ -398,9 +398,10 @@ export class FakeTelegram {
       this.log.settle(call, 0, undefined);
       return;
     }
+    // Read before writing: the client may act on the answer before this process runs again.
+    call.answeredAt = preciseNow();
     res.writeHead(status, { "content-type": "application/json" });
     res.end(body);
-    call.answeredAt = preciseNow();
     this.log.settle(call, status, JSON.parse(body) as unknown);
   }
 
