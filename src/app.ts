@@ -15,7 +15,8 @@ import { startOutboxWorker, type DeliveryOutcomes, type OutboxWorker } from "./b
 import { postNewNewsToStaff } from "./bot/news-to-staff.js";
 import { BulkGate, Pacer, TELEGRAM_LIMITS, type PacerLimits } from "./bot/pacer.js";
 import { createGateway } from "./bot/telegram-gateway.js";
-import { describeError, startUpdateRunner, type Runner } from "./bot/update-runner.js";
+import { describeError } from "./bot/describe-error.js";
+import { startUpdateRunner, type Runner } from "./bot/update-runner.js";
 
 export interface AppOptions {
   clock?: Clock;

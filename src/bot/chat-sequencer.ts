@@ -6,10 +6,6 @@ export class ChatSequencer {
 
   constructor(private readonly maxConcurrent: number) {}
 
-  get size(): number {
-    return this.tails.size;
-  }
-
   enqueue(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.then(() => this.withSlot(task));

@@ -14,7 +14,7 @@ import { registerStaffGroup } from "./features/staff-group.js";
 import { chatFilter } from "./middleware/chat-filter.js";
 import { observe } from "./middleware/observe.js";
 import { recordIncoming } from "./middleware/record-incoming.js";
-import { describeError } from "./update-runner.js";
+import { describeError } from "./describe-error.js";
 
 export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService, announcements: AnnouncementService): void {
   // observe() catches handler errors itself; this boundary only sees a failure of observe's own reply.

@@ -10,7 +10,7 @@ import type { Buttons } from "../domain/relay/relay-plan.js";
 import { deferReply, isTelegramOutage } from "./deferred-reply.js";
 import type { OutboxWorker } from "./outbox-worker.js";
 import type { Gateway } from "./telegram-gateway.js";
-import { describeError } from "./update-runner.js";
+import { describeError } from "./describe-error.js";
 
 export interface BotDeps {
   config: Pick<Config, "staffGroupId" | "showStaffName">;

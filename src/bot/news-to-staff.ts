@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import { newsItem } from "./content-views.js";
 import { M } from "./messages.js";
 import type { Gateway } from "./telegram-gateway.js";
-import { describeError } from "./update-runner.js";
+import { describeError } from "./describe-error.js";
 
 const keyOf = (item: NewsItem) => `${item.date}|${item.title}`;
 

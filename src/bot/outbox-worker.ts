@@ -9,7 +9,7 @@ import type { Logger } from "../logger.js";
 import { isDeferredReply } from "./deferred-reply.js";
 import type { BulkGate } from "./pacer.js";
 import type { Gateway } from "./telegram-gateway.js";
-import { describeError } from "./update-runner.js";
+import { describeError } from "./describe-error.js";
 
 export interface OutboxWorker {
   wake(): void;

@@ -11,7 +11,6 @@ export interface UpdateInfo {
   text?: string;
 }
 
-const KNOWN_KINDS = ["message", "edited_message", "callback_query", "channel_post", "edited_channel_post", "my_chat_member", "chat_member", "message_reaction"] as const;
 
 export function describeUpdate(update: Update): UpdateInfo {
   const kind = Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
@@ -25,7 +24,7 @@ export function describeUpdate(update: Update): UpdateInfo {
   }
   if ("my_chat_member" in update) return { kind, chat: update.my_chat_member.chat, from: update.my_chat_member.from };
   if ("chat_member" in update) return { kind, chat: update.chat_member.chat, from: update.chat_member.from };
-  return { kind: KNOWN_KINDS.find((k) => k === kind) ?? kind };
+  return { kind };
 }
 
 function fromMessage(message: Message): Omit<UpdateInfo, "kind"> {

@@ -5,6 +5,7 @@ import type { Db } from "../db/database.js";
 import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
 import type { Logger } from "../logger.js";
 import { ChatSequencer } from "./chat-sequencer.js";
+import { describeError } from "./describe-error.js";
 import { chatKeyOf, redactUpdate } from "./update-info.js";
 
 export interface RunnerOptions {
@@ -125,11 +126,6 @@ function backoffMs(attempt: number, err: unknown): number {
   return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
-export function describeError(err: unknown): string {
-  if (err instanceof TelegramApiError) return `${err.errorCode} ${err.description}`;
-  if (err instanceof Error) return `${err.name}: ${err.message}${err.cause ? ` (${String(err.cause)})` : ""}`;
-  return String(err);
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

@@ -113,8 +113,3 @@ export async function countPendingFor(db: Db, chatId: number): Promise<number> {
   const [row] = await db("antrian_kirim").where({ status: "menunggu", id_chat_tujuan: chatId }).count<{ n: number | string }[]>({ n: "*" });
   return Number(row?.n ?? 0);
 }
-
-export async function countByStatus(db: Db, status: AntrianRow["status"]): Promise<number> {
-  const [row] = await db("antrian_kirim").where({ status }).count<{ n: number | string }[]>({ n: "*" });
-  return Number(row?.n ?? 0);
-}

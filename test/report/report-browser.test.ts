@@ -141,9 +141,14 @@ class Browser {
   }
 
   async close(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once("exit", resolve));
-    this.child.kill();
-    await exited;
+    // An already exited child never emits "exit" again; waiting for it would hang the hook.
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((resolve) => this.child.once("exit", resolve));
+      this.child.kill();
+      const forced = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(forced);
+    }
     // Helper processes may still be letting go of the profile for a moment.
     rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }

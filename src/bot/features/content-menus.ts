@@ -8,7 +8,7 @@ import { onAction } from "../actions.js";
 import { categoryMenu, documentCaption, documentsMenu, newsList, staleButton as staleView, topicAnswer } from "../content-views.js";
 import { isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
-import { describeError } from "../update-runner.js";
+import { describeError } from "../describe-error.js";
 import { sendViews, showInPlace } from "../views.js";
 
 export function registerContentMenus(bot: Bot, deps: BotDeps): void {

@@ -5,7 +5,7 @@ import { register } from "../../domain/registration.js";
 import { REDACTED } from "../../domain/redact.js";
 import { isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
-import { describeError } from "../update-runner.js";
+import { describeError } from "../describe-error.js";
 
 export function registerRegistration(bot: Bot, deps: BotDeps): void {
   bot.command("daftar", async (ctx) => {

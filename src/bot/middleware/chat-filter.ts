@@ -3,7 +3,7 @@
 import type { Context, NextFn } from "node-telegram-bot-api";
 import type { BotDeps } from "../deps.js";
 import { M } from "../messages.js";
-import { describeError } from "../update-runner.js";
+import { describeError } from "../describe-error.js";
 import { describeUpdate } from "../update-info.js";
 
 export function chatFilter(deps: BotDeps) {

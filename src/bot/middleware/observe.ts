@@ -1,7 +1,7 @@
 // The outermost middleware: one log line per handled update, and the error boundary that tells the user
 // something went wrong instead of leaving them in silence.
 import type { Context, NextFn } from "node-telegram-bot-api";
-import { describeError } from "../update-runner.js";
+import { describeError } from "../describe-error.js";
 import { describeUpdate, redactUpdate } from "../update-info.js";
 import { M } from "../messages.js";
 import type { BotDeps } from "../deps.js";

@@ -2,7 +2,7 @@
 import type { Context, NextFn } from "node-telegram-bot-api";
 import { insertPesan } from "../../db/pesan-repo.js";
 import { redactDaftar } from "../../domain/redact.js";
-import { describeError } from "../update-runner.js";
+import { describeError } from "../describe-error.js";
 import { describeUpdate, redactUpdate } from "../update-info.js";
 import type { BotDeps } from "../deps.js";
 
