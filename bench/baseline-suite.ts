@@ -3,7 +3,8 @@
 import path from "node:path";
 import { loadContent } from "../src/content/load-content.js";
 import { makeUser } from "../test/support/updates.js";
-import { REPO_ROOT, startBot } from "./bot-process.js";
+import { REPO_ROOT } from "../test/support/start-command.js";
+import { startBot } from "./bot-process.js";
 import { figure, type Figure } from "./figures.js";
 import type { BenchOptions } from "./options.js";
 import { burstScenario } from "./scenarios/burst.js";
@@ -19,7 +20,7 @@ export async function runBaseline(options: BenchOptions, progress: (what: string
   const { counts, latencyMs } = options;
   progress(`baseline: start-up, ${counts.idleCommands} /tentang one at a time, burst of ${counts.burstUsers}`);
   const fake = await startTelegram(latencyMs);
-  const bot = startBot("bench/baseline-bot.ts", { BOT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TENTANG_TEXT: await tentangText() });
+  const bot = startBot(["--import", "tsx", "bench/baseline-bot.ts"], { BOT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TENTANG_TEXT: await tentangText() });
   try {
     const figures = [figure("startup.first_getupdates_ms", await timeToFirstPoll(fake, bot), { digits: 0 })];
     const users = Array.from({ length: counts.warmup + counts.idleCommands + counts.burstUsers }, (_, i) => makeUser(500_000 + i));

@@ -1,10 +1,9 @@
-// Runs a bot the way `npm start` does, as a child process (`node --import tsx <entry>`), and reads its peak memory.
+// Runs a bot as a child process of Node with the given arguments (for Sinawai, those of `npm start`), and reads its
+// peak memory.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { preciseNow } from "../test/support/fake-telegram/precise-clock.js";
-
-export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
+import { REPO_ROOT } from "../test/support/start-command.js";
 
 export interface BotProcess {
   readonly pid: number;
@@ -32,15 +31,15 @@ process.once("exit", () => {
   }
 });
 
-export function startBot(entry: string, env: Record<string, string>): BotProcess {
+export function startBot(nodeArgs: readonly string[], env: Record<string, string>): BotProcess {
   const startedAt = preciseNow();
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${entry}`);
+  if (pid === undefined) throw new Error(`could not start node ${nodeArgs.join(" ")}`);
   live.add(pid);
   let output = "";
   const keep = (chunk: Buffer) => {

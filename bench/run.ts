@@ -4,9 +4,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { REPO_ROOT } from "../test/support/start-command.js";
 import { runBaseline } from "./baseline-suite.js";
 import type { DatabaseKind } from "./bench-database.js";
-import { REPO_ROOT } from "./bot-process.js";
 import { formatFigure, passes, type Figure } from "./figures.js";
 import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options.js";
 import { runSinawai } from "./sinawai-suite.js";

@@ -1,8 +1,9 @@
 // One scenario group: a fresh database, the fake Bot API, and Sinawai in a child process started as `npm start` starts
-// it (src/main.ts, configured by environment); afterwards the bot and the fake stop and the database is dropped.
+// it (package.json's start script, configured by environment); afterwards the bot and the fake stop and the database is dropped.
 import type { FakeTelegram } from "../test/support/fake-telegram.js";
 import { migrateToLatest, openDatabase, type Db } from "../src/db/database.js";
 import { createDatabase, type BenchDatabase, type DatabaseKind } from "./bench-database.js";
+import { startArgs } from "../test/support/start-command.js";
 import { startBot, type BotProcess } from "./bot-process.js";
 import { BOT_TOKEN, STAFF_GROUP, startTelegram, timeToFirstPoll } from "./telegram.js";
 
@@ -38,7 +39,7 @@ export async function inSinawaiGroup(kind: DatabaseKind, latencyMs: number, work
     db: () => (db ??= openDatabase(database.config)),
     migrate: async () => void (await migrateToLatest(group.db())),
     async startBot() {
-      bot = startBot("src/main.ts", sinawaiEnv(fake, database));
+      bot = startBot(startArgs(), sinawaiEnv(fake, database));
       return timeToFirstPoll(fake, bot);
     },
   };

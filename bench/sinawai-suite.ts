@@ -33,7 +33,7 @@ export async function runSinawai(kind: DatabaseKind, options: BenchOptions, base
       figure("startup.first_getupdates_ms", await g.startBot(), {
         digits: 0,
         target: { op: "≤", value: 3000 },
-        note: "spawning `node --import tsx src/main.ts` → its first getUpdates at Telegram; fresh empty database, so this includes the migrations",
+        note: "spawning the bot as `npm start` does (after its build) → its first getUpdates at Telegram; fresh empty database, so this includes the migrations",
       }),
     );
     const idle = counts.warmup + counts.idleCommands;

@@ -6,11 +6,12 @@ import { close, configOf, testDatabases } from "../support/test-db.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { STAFF_GROUP } from "../support/app-harness.js";
 import { makeUser } from "../support/updates.js";
+import { REPO_ROOT, startArgs } from "../support/start-command.js";
 import type { DatabaseConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/database.js";
 import { bindTelegram, upsertPengguna } from "../../src/db/pengguna-repo.js";
 
-/** `npm start` without npm: the same entry point, as its own process we can kill. */
+/** `npm start` without npm: the same command (after its build), as its own process we can kill. */
 function startBot(fake: FakeTelegram, database: DatabaseConfig, extraEnv: Record<string, string> = {}): ChildProcess & { output: string[] } {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -22,7 +23,7 @@ function startBot(fake: FakeTelegram, database: DatabaseConfig, extraEnv: Record
     ...(database.client === "mysql2" ? { DATABASE_URL: database.connection } : { SQLITE_FILE: database.connection }),
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & { output: string[] };
+  const child = spawn(process.execPath, startArgs(), { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & { output: string[] };
   child.output = [];
   child.stdout!.on("data", (d: Buffer) => child.output.push(d.toString()));
   child.stderr!.on("data", (d: Buffer) => child.output.push(d.toString()));
