@@ -1,5 +1,7 @@
 // The long-poll pump: takes updates from getUpdates, stores them in the durable inbox before confirming them,
 // and hands them to the per-chat sequencer. Updates left unfinished by a crash are handled again at start.
+// New updates are handled while their rows are written, so the write is not on every answer's path: an update
+// is marked done only once its row is there, and the batch is confirmed (the next offset) only after the write.
 import { TelegramApiError, type Api, type Update } from "node-telegram-bot-api";
 import type { Db } from "../db/database.js";
 import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
@@ -28,6 +30,7 @@ export interface Runner {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const STORED = Promise.resolve(true);
 const MAX_BACKOFF_MS = 60_000;
 
 export function startUpdateRunner(opts: RunnerOptions): Runner {
@@ -37,10 +40,11 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
   let markFirstPoll: () => void = () => undefined;
   const firstPoll = new Promise<void>((resolve) => (markFirstPoll = resolve));
 
-  function dispatch(update: Update, durable: boolean): void {
+  /** `stored` settles true once the update's inbox row exists, false when it could not be written. */
+  function dispatch(update: Update, stored: Promise<boolean>): void {
     void sequencer.enqueue(chatKeyOf(update), async () => {
       await opts.handle(update);
-      if (!durable) return;
+      if (!(await stored)) return;
       await markUpdateDone(db, update.update_id, Date.now()).catch((err: unknown) =>
         log.warn("gagal menandai update selesai; akan diproses ulang setelah restart", { updateId: update.update_id, error: String(err) }),
       );
@@ -54,7 +58,7 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
     highestStored = await highestStoredUpdate(db);
     const rows = await unfinishedUpdates(db);
     if (rows.length > 0) log.info("memproses ulang update yang terputus", { count: rows.length });
-    for (const row of rows) dispatch(JSON.parse(row.data) as Update, true);
+    for (const row of rows) dispatch(JSON.parse(row.data) as Update, STORED);
     await pruneUpdates(db, Date.now() - DAY_MS);
   }
 
@@ -82,28 +86,39 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
         continue;
       }
       if (updates.length === 0) continue;
-      let fresh: Set<number> | undefined;
-      try {
-        fresh = await acceptUpdates(
-          db,
-          updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: JSON.stringify(redactUpdate(u)) })),
-          Date.now(),
-          updates[0]!.update_id <= highestStored,
-        );
-        // Unknown (the inbox was unreadable at start) stays unknown: every batch is then checked.
-        if (highestStored !== Infinity) highestStored = Math.max(highestStored, updates.at(-1)!.update_id);
-      } catch (err) {
-        // Without the database the updates are still answered (handlers say "try again shortly" where they need it).
-        log.warn("kotak masuk update tidak dapat ditulis; update diproses tanpa jaminan setelah restart", {
-          count: updates.length,
-          error: String(err),
-        });
-      }
-      for (const update of updates) {
-        if (!fresh) dispatch(update, false);
-        else if (fresh.has(update.update_id)) dispatch(update, true);
+      if (updates[0]!.update_id <= highestStored) {
+        // Telegram may be redelivering: only what the inbox does not hold as handled is dispatched.
+        const fresh = await store(updates, true);
+        const stored = Promise.resolve(fresh !== undefined);
+        for (const update of updates) if (!fresh || fresh.has(update.update_id)) dispatch(update, stored);
+      } else {
+        const stored = store(updates, false).then((fresh) => fresh !== undefined);
+        for (const update of updates) dispatch(update, stored);
+        await stored;
       }
       offset = updates.at(-1)!.update_id + 1;
+    }
+  }
+
+  /** Writes the batch to the inbox; undefined when the database would not take it. */
+  async function store(updates: Update[], mayBeStored: boolean): Promise<Set<number> | undefined> {
+    try {
+      const fresh = await acceptUpdates(
+        db,
+        updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: JSON.stringify(redactUpdate(u)) })),
+        Date.now(),
+        mayBeStored,
+      );
+      // Unknown (the inbox was unreadable at start) stays unknown: every batch is then checked.
+      if (highestStored !== Infinity) highestStored = Math.max(highestStored, updates.at(-1)!.update_id);
+      return fresh;
+    } catch (err) {
+      // Without the database the updates are still answered (handlers say "try again shortly" where they need it).
+      log.warn("kotak masuk update tidak dapat ditulis; update diproses tanpa jaminan setelah restart", {
+        count: updates.length,
+        error: String(err),
+      });
+      return undefined;
     }
   }
 
