@@ -41,8 +41,23 @@ export function chatKeyOf(update: Update): string {
   return "lain";
 }
 
+const serialized = new WeakMap<Update, string>();
+
+/**
+ * The update as JSON, password redacted: what the inbox, the `pesan` log and an error's log line store. Made once
+ * per update (the runner and the middleware hold the same object) instead of once per place that stores it.
+ */
+export function redactedJson(update: Update): string {
+  let json = serialized.get(update);
+  if (json === undefined) {
+    json = JSON.stringify(redactUpdate(update));
+    serialized.set(update, json);
+  }
+  return json;
+}
+
 /** A copy of the update that is safe to store and log: a /daftar password is replaced. */
-export function redactUpdate(update: Update): Update {
+function redactUpdate(update: Update): Update {
   if ("message" in update && isDaftarCommand(update.message.text)) {
     return { ...update, message: { ...update.message, text: redactDaftar(update.message.text!) } };
   }

@@ -8,7 +8,7 @@ import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfin
 import type { Logger } from "../logger.js";
 import { ChatSequencer } from "./chat-sequencer.js";
 import { describeError } from "./describe-error.js";
-import { chatKeyOf, redactUpdate } from "./update-info.js";
+import { chatKeyOf, redactedJson } from "./update-info.js";
 
 export interface RunnerOptions {
   api: Api;
@@ -105,7 +105,7 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
     try {
       const fresh = await acceptUpdates(
         db,
-        updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: JSON.stringify(redactUpdate(u)) })),
+        updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: redactedJson(u) })),
         Date.now(),
         mayBeStored,
       );

@@ -6,7 +6,7 @@ import { makeGroup, makeUser } from "../support/updates.js";
 import type { Db } from "../../src/db/database.js";
 import { acceptUpdates } from "../../src/db/update-masuk-repo.js";
 import type { PacerLimits } from "../../src/bot/pacer.js";
-import { chatKeyOf, redactUpdate } from "../../src/bot/update-info.js";
+import { chatKeyOf, redactedJson } from "../../src/bot/update-info.js";
 import { eventually, sleep, textOf } from "./chat-checks.js";
 import { OddUpdates, type Cast } from "./odd-updates.js";
 import { randomFrom, seededRandom, type Random } from "./seeded-random.js";
@@ -112,7 +112,7 @@ async function castOf(h: Harness, db: Db, random: Random): Promise<Cast> {
 async function restartWithUnrequested(h: Harness, db: Db, odd: OddUpdates): Promise<void> {
   await h.stopApp();
   const updates = Array.from({ length: UNREQUESTED }, (_, i) => odd.unrequested(i + 1));
-  const rows = updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: JSON.stringify(redactUpdate(u)) }));
+  const rows = updates.map((u) => ({ update_id: u.update_id, kunci_chat: chatKeyOf(u), data: redactedJson(u) }));
   await acceptUpdates(db, rows, Date.now(), true);
   await h.startAppAgain();
 }

@@ -2,7 +2,7 @@
 // something went wrong instead of leaving them in silence.
 import type { Context, NextFn } from "node-telegram-bot-api";
 import { describeError } from "../describe-error.js";
-import { describeUpdate, redactUpdate } from "../update-info.js";
+import { describeUpdate, redactedJson } from "../update-info.js";
 import { M } from "../messages.js";
 import type { BotDeps } from "../deps.js";
 
@@ -20,7 +20,7 @@ export function observe(deps: BotDeps) {
         ms: Math.round(performance.now() - started),
         error: describeError(err),
         stack: err instanceof Error ? err.stack : undefined,
-        update: JSON.stringify(redactUpdate(ctx.update)).slice(0, 2000),
+        update: redactedJson(ctx.update).slice(0, 2000),
       });
       await tellUser(deps, ctx).catch((e: unknown) => deps.log.warn("pesan gangguan tidak terkirim", { ...meta, error: describeError(e) }));
     }

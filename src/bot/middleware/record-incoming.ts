@@ -3,7 +3,7 @@ import type { Context, NextFn } from "node-telegram-bot-api";
 import { insertPesan } from "../../db/pesan-repo.js";
 import { redactDaftar } from "../../domain/redact.js";
 import { describeError } from "../describe-error.js";
-import { describeUpdate, redactUpdate } from "../update-info.js";
+import { describeUpdate, redactedJson } from "../update-info.js";
 import type { BotDeps } from "../deps.js";
 
 export function recordIncoming(deps: BotDeps) {
@@ -20,7 +20,7 @@ export function recordIncoming(deps: BotDeps) {
         isi_pesan: info.text === undefined ? null : redactDaftar(info.text),
         jenis: info.kind === "callback_query" ? "tombol" : messageKind(ctx),
         perintah: info.command ?? (info.kind === "callback_query" ? (info.text ?? null) : null),
-        data: JSON.stringify(redactUpdate(ctx.update)),
+        data: redactedJson(ctx.update),
         id_pesan: info.message?.message_id ?? null,
         update_id: ctx.update.update_id,
       };
