@@ -1,37 +1,19 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { expect } from "chai";
 import type { User } from "node-telegram-bot-api";
 import { close, configOf, testDatabases } from "../support/test-db.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { STAFF_GROUP } from "../support/app-harness.js";
 import { makeUser } from "../support/updates.js";
-import { REPO_ROOT, startArgs } from "../support/start-command.js";
+import { startArgs } from "../support/start-command.js";
+import { exited, spawnBot, TOKEN, type BotChild } from "../support/bot-child.js";
 import type { DatabaseConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/database.js";
 import { bindTelegram, upsertPengguna } from "../../src/db/pengguna-repo.js";
 
 /** `npm start` without npm: the same command (after its build), as its own process we can kill. */
-function startBot(fake: FakeTelegram, database: DatabaseConfig, extraEnv: Record<string, string> = {}): ChildProcess & { output: string[] } {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    BOT_TOKEN: fake.token,
-    STAFF_GROUP_ID: String(STAFF_GROUP.id),
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    CONTENT_DIR: path.resolve("content"),
-    LOG_LEVEL: "info",
-    ...(database.client === "mysql2" ? { DATABASE_URL: database.connection } : { SQLITE_FILE: database.connection }),
-    ...extraEnv,
-  };
-  const child = spawn(process.execPath, startArgs(), { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] }) as ChildProcess & { output: string[] };
-  child.output = [];
-  child.stdout!.on("data", (d: Buffer) => child.output.push(d.toString()));
-  child.stderr!.on("data", (d: Buffer) => child.output.push(d.toString()));
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+function startBot(fake: FakeTelegram, database: DatabaseConfig, extraEnv: Record<string, string> = {}): BotChild {
+  return spawnBot(startArgs(), fake.apiRoot, database, extraEnv);
 }
 
 /** Waits for the bot's first long poll: a getUpdates that arrived, answered or still held. */
@@ -52,9 +34,6 @@ async function employees(db: Db, ids: number[]): Promise<User[]> {
   for (const id of ids) await bindTelegram(db, `1990010120200110${String(id).slice(-2)}`, id, Date.now());
   return ids.map((id) => makeUser(id));
 }
-
-/** A token of the real shape: the bot refuses to start with one that is not. */
-const TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
 for (const database of testDatabases()) {
   describe(`the bot as a process (${database.name})`, function () {

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { expect } from "chai";
 import type { Update, User } from "node-telegram-bot-api";
 import { close, configOf, testDatabases } from "../support/test-db.js";
@@ -7,6 +5,7 @@ import { FakeTelegram, type RecordedCall } from "../support/fake-telegram.js";
 import { preciseNow } from "../support/fake-telegram/precise-clock.js";
 import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.js";
+import { exited, spawnBot, TOKEN, type BotChild } from "../support/bot-child.js";
 import { makeUser, photoFields } from "../support/updates.js";
 import type { DatabaseConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/database.js";
@@ -14,8 +13,6 @@ import { bindTelegram, upsertPengguna } from "../../src/db/pengguna-repo.js";
 import { eventually, expectEachOnceInOrder, occurrences, sleep, textOf } from "./chat-checks.js";
 import { seededRandom } from "./seeded-random.js";
 
-/** A token of the real shape: the bot refuses to start with one that is not. */
-const TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 const EMPLOYEES = 30;
 /**
  * How long the proxy holds each request before Telegram sees it. The fake runs a method the moment it arrives and
@@ -27,27 +24,9 @@ const EMPLOYEES = 30;
  */
 const REQUEST_DELAY_MS = 50;
 
-type BotProcess = ChildProcess & { output: string[] };
-
-function startBot(apiRoot: string, database: DatabaseConfig): BotProcess {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    BOT_TOKEN: TOKEN,
-    STAFF_GROUP_ID: String(STAFF_GROUP.id),
-    TELEGRAM_API_ROOT: apiRoot,
-    CONTENT_DIR: path.resolve("content"),
-    LOG_LEVEL: "info",
-    ...(database.client === "mysql2" ? { DATABASE_URL: database.connection } : { SQLITE_FILE: database.connection }),
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", "test/faults/bot-process.ts"], { env, stdio: ["ignore", "pipe", "pipe"] }) as BotProcess;
-  child.output = [];
-  child.stdout!.on("data", (d: Buffer) => child.output.push(d.toString()));
-  child.stderr!.on("data", (d: Buffer) => child.output.push(d.toString()));
-  return child;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+/** `npm start`'s config, logger and startApp with group pacing a test can wait for (test/faults/bot-process.ts). */
+function startBot(apiRoot: string, database: DatabaseConfig): BotChild {
+  return spawnBot(["--import", "tsx", "test/faults/bot-process.ts"], apiRoot, database);
 }
 
 async function employees(db: Db, count: number): Promise<User[]> {
@@ -65,7 +44,7 @@ for (const database of testDatabases()) {
     let db: Db;
     let fake: FakeTelegram;
     let proxy: TcpProxy;
-    const children: BotProcess[] = [];
+    const children: BotChild[] = [];
 
     beforeEach(async () => {
       db = await database.open();

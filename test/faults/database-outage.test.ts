@@ -43,6 +43,20 @@ for (const database of testDatabases()) {
     const state = () => [`group:\n  ${groupTexts().join("\n  ")}`, "log:", ...h.logLines.slice(-20).map((l) => l.slice(0, 300))].join("\n");
     const posted = (marker: string) => eventually(() => occurrences(groupTexts(), marker) > 0, 10_000, state);
     const told = (user: User, count: number) => eventually(() => textsIn(user).length >= count, 10_000, state);
+    /**
+     * Sends a question whose post to the group is in flight at Telegram when the database goes: Telegram answers,
+     * and the bot cannot write that down. The database comes back half a second later.
+     */
+    async function cutWhilePosting(user: User, question: string): Promise<void> {
+      h.fake.setLatency(500);
+      h.fake.userSays(user, question);
+      await eventually(() => h.fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id), 5000, state);
+      await proxy.cut();
+      await eventually(() => h.fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id && c.status === 200), 5000, state);
+      h.fake.setLatency(0);
+      await sleep(500);
+      await proxy.restore();
+    }
 
     it("keeps running while the database is away, tells an employee who writes then to try again shortly, and catches up", async () => {
       const [ani, budi, citra] = await Promise.all([1001, 1002, 1003].map((id) => h.employee(id)));
@@ -85,15 +99,7 @@ for (const database of testDatabases()) {
 
     it("posts a question once when the database goes away while the question is being posted", async () => {
       const ani = await h.employee(1011);
-      // The post is in flight at Telegram while the database goes; Telegram answers, and the bot cannot write that down.
-      h.fake.setLatency(500);
-      h.fake.userSays(ani, "[sekali] pertanyaan yang sedang dikirim");
-      await eventually(() => h.fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id), 5000, state);
-      await proxy.cut();
-      await eventually(() => h.fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id && c.status === 200), 5000, state);
-      h.fake.setLatency(0);
-      await sleep(500);
-      await proxy.restore();
+      await cutWhilePosting(ani, "[sekali] pertanyaan yang sedang dikirim");
       // Long enough for a resend to show: a failed item is retried after a second.
       await sleep(2000);
       expectEachOnceInOrder(groupTexts(), ["[sekali]"], "the staff group");
@@ -103,14 +109,8 @@ for (const database of testDatabases()) {
       const ani = await h.employee(1031);
       // Too long to share a message with its header: the header goes first, then the text, as two steps of one item.
       const long = `[panjang] ${"mohon penjelasan tentang kenaikan pangkat ".repeat(120)}`.slice(0, 4096).trim();
-      h.fake.setLatency(500);
-      h.fake.userSays(ani, long);
-      await eventually(() => h.fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id), 5000, state);
-      await proxy.cut();
-      await eventually(() => h.fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id && c.status === 200), 5000, state);
-      h.fake.setLatency(0);
-      await sleep(500);
-      await proxy.restore();
+      await cutWhilePosting(ani, long);
+      // Long enough for a resend to show: a failed item is retried after a second.
       await sleep(2000);
       expectEachOnceInOrder(groupTexts(), ["pertanyaan baru", "[panjang]"], "the staff group");
     });
