@@ -121,7 +121,8 @@ class Browser {
     const child = spawn(
       CHROMIUM,
       ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", `--user-data-dir=${profile}`, "--remote-debugging-pipe", "about:blank"],
-      { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] },
+      // Its own process group, so that close() can end its helper processes too.
+      { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"], detached: true },
     );
     return new Browser(child, profile);
   }
@@ -149,7 +150,12 @@ class Browser {
       await exited;
       clearTimeout(forced);
     }
-    // Helper processes may still be letting go of the profile for a moment.
+    // Helper processes (GPU, network, crash handler) can outlive the browser and go on writing to the profile.
+    try {
+      process.kill(-this.child.pid!, "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
     rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
