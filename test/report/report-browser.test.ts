@@ -189,8 +189,11 @@ describe("the report page in a real browser (headless Chromium)", function () {
   });
 
   after(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    try {
+      await browser?.close();
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   /** Runs an expression in the page and returns its JSON value. */
