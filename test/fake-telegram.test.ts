@@ -1,7 +1,8 @@
 // The fake Bot API behaves like Telegram where the bot's tests depend on it, driven by the real v2 client.
 import { expect } from "chai";
 import { Api, Bot, InputFile, NetworkError, TelegramApiError, TimeoutError, type Message, type Update } from "node-telegram-bot-api";
-import { FakeTelegram, type FakeTelegramOptions } from "./support/fake-telegram.js";
+import { FakeTelegram, type FakeTelegramOptions, type RecordedCall } from "./support/fake-telegram.js";
+import { preciseNow } from "./support/fake-telegram/precise-clock.js";
 import { documentFields, makeGroup, makeUser, photoFields, privateChatOf } from "./support/updates.js";
 
 const employee = makeUser(7001, { first_name: "Ani", username: "ani_osdm" });
@@ -41,6 +42,34 @@ function messageOf(update: Update): Message {
 }
 
 const pollArrived = (): boolean => fake.isPolling();
+
+/** A Bot API call over plain HTTP, without a client's retries or parsing: the status and the body as answered. */
+async function post(method: string, params: Record<string, unknown>): Promise<{ status: number; contentType: string; body: unknown }> {
+  const res = await fetch(`${fake.apiRoot}/bot${fake.token}/${method}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(params),
+  });
+  const text = await res.text();
+  const contentType = res.headers.get("content-type") ?? "";
+  return { status: res.status, contentType, body: contentType.startsWith("application/json") ? (JSON.parse(text) as unknown) : text };
+}
+
+const say = (chatId: number, text = "halo") => post("sendMessage", { chat_id: chatId, text });
+const statuses = (answers: { status: number }[]) => answers.map((a) => a.status);
+
+/** The flood windows are the subject here, so these waits are for the clock itself, with nothing else to wait on. */
+async function untilClock(at: number): Promise<void> {
+  const ms = at - preciseNow();
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(ms)));
+}
+
+/** When the first message-producing call (matching `pred`) took effect at the fake. */
+function firstExecuted(pred: (c: RecordedCall) => boolean): number {
+  const at = fake.calls.find((c) => pred(c) && c.status === 200)?.executedAt;
+  if (at === undefined) throw new Error("no executed call matches");
+  return at;
+}
 
 describe("fake Telegram Bot API", () => {
   beforeEach(() => startFake());
@@ -417,18 +446,18 @@ describe("fake Telegram Bot API", () => {
   });
 
   describe("flood control", () => {
-    it("a private chat gets a burst of 3, then 429 with retry_after, counted", async () => {
+    it("a private chat takes 3 in a second; the 4th gets 429 with retry_after and the 5th, asked during that wait, a longer one", async () => {
       await startFake({ enforceLimits: true }, { maxRetries: 0 });
       fake.userSays(employee, "halo");
       const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => api.sendMessage({ chat_id: employee.id, text: `pesan ${n}` })));
       expect(results.map((r) => r.status)).to.deep.equal(["fulfilled", "fulfilled", "fulfilled", "rejected", "rejected"]);
-      const refused = results[3];
-      expect(refused?.status === "rejected" && refused.reason instanceof TelegramApiError ? refused.reason.retryAfter : undefined).to.equal(1);
+      const retryAfter = results.map((r) => (r.status === "rejected" && r.reason instanceof TelegramApiError ? r.reason.retryAfter : undefined));
+      expect(retryAfter.slice(3)).to.deep.equal([1, 2]);
       expect(fake.count429).to.equal(2);
     });
 
-    it("a group gets at most groupPerMinute messages in a sliding minute", async () => {
-      await startFake({ enforceLimits: { groupPerMinute: 3 } }, { maxRetries: 0 });
+    it("a group gets at most the group limit's messages in a rolling window", async () => {
+      await startFake({ enforceLimits: { group: [{ count: 3, windowMs: 60_000 }] } }, { maxRetries: 0 });
       fake.knowChat(staffGroup);
       for (let i = 0; i < 3; i += 1) await api.sendMessage({ chat_id: staffGroup.id, text: `laporan ${i}` });
       const err = await refusal(api.copyMessage({ chat_id: staffGroup.id, from_chat_id: staffGroup.id, message_id: 1 }));
@@ -436,13 +465,181 @@ describe("fake Telegram Bot API", () => {
       expect(err.retryAfter).to.be.within(59, 60);
     });
 
-    it("all chats together share the global rate", async () => {
-      await startFake({ enforceLimits: { globalPerSec: 4 } }, { maxRetries: 0 });
+    it("all chats together share the global window", async () => {
+      await startFake({ enforceLimits: { global: [{ count: 4, windowMs: 1000 }] } }, { maxRetries: 0 });
       const users = [1, 2, 3, 4, 5].map((n) => makeUser(8000 + n));
       for (const user of users) fake.knowChat(privateChatOf(user));
       const results = await Promise.allSettled(users.map((u) => api.sendMessage({ chat_id: u.id, text: "pengumuman" })));
       expect(results.filter((r) => r.status === "rejected")).to.have.length(1);
       expect(fake.count429).to.equal(1);
+    });
+
+    describe("strict rolling windows", () => {
+      const users = Array.from({ length: 32 }, (_, i) => makeUser(8100 + i));
+      beforeEach(async () => {
+        await startFake({ enforceLimits: true });
+        for (const user of users) fake.knowChat(privateChatOf(user));
+      });
+
+      it("30 at once pass; a 31st later in the same second is refused, though a rate of 30/s would have refilled by then", async () => {
+        expect(statuses(await Promise.all(users.slice(0, 30).map((u) => say(u.id))))).to.deep.equal(Array(30).fill(200));
+        await untilClock(firstExecuted(() => true) + 900);
+        const refused = await say(users[30]!.id);
+        expect(refused).to.deep.include({
+          status: 429,
+          body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } },
+        });
+        expect(fake.floodLog).to.have.length(1);
+        expect(fake.floodLog[0]).to.deep.include({ method: "sendMessage", chatId: users[30]!.id, retryAfter: 1, reason: "window", scope: "global" });
+      });
+
+      it("a 31st that arrives 1001 ms after the first passes", async () => {
+        await Promise.all(users.slice(0, 30).map((u) => say(u.id)));
+        await untilClock(firstExecuted(() => true) + 1001);
+        expect((await say(users[30]!.id)).status).to.equal(200);
+        expect(fake.count429).to.equal(0);
+      });
+
+      it("a private chat takes at most 10 in any 10 s, even paced at 3 a second", async () => {
+        const chat = users[0]!.id;
+        for (const round of [0, 1, 2]) {
+          if (round > 0) await untilClock(fake.calls.filter((c) => c.status === 200).at(-3)!.executedAt! + 1001);
+          expect(statuses(await Promise.all([1, 2, 3].map(() => say(chat)))), `round ${round}`).to.deep.equal([200, 200, 200]);
+        }
+        await untilClock(fake.calls.filter((c) => c.status === 200).at(-3)!.executedAt! + 1001);
+        expect((await say(chat)).status, "the 10th").to.equal(200);
+        const eleventh = await say(chat);
+        expect(eleventh.status).to.equal(429);
+        expect(fake.floodLog[0]).to.deep.include({ chatId: chat, reason: "window", scope: "chat" });
+        expect(fake.floodLog[0]?.retryAfter).to.be.within(6, 7);
+      });
+
+      it("copyMessages counts once per message it copies", async () => {
+        fake.knowChat(staffGroup);
+        const sources = Array.from({ length: 10 }, (_, i) => messageOf(fake.userSays(employee, `lampiran ${i}`)).message_id);
+        const copy = () => post("copyMessages", { chat_id: staffGroup.id, from_chat_id: employee.id, message_ids: sources });
+        expect(statuses([await copy(), await copy()])).to.deep.equal([200, 200]);
+        const refused = await say(staffGroup.id, "yang ke-21");
+        expect(refused.status).to.equal(429);
+        expect(fake.floodLog[0]).to.deep.include({ chatId: staffGroup.id, reason: "window", scope: "chat" });
+        expect(fake.messagesIn(staffGroup.id)).to.have.length(20);
+      });
+    });
+
+    it("asking again during a flood wait is refused with a growing wait, up to the cap; after the wait a send passes", async () => {
+      await startFake({ enforceLimits: { maxFloodWaitSec: 2 } });
+      fake.userSays(employee, "halo");
+      expect(statuses(await Promise.all([1, 2, 3].map(() => say(employee.id))))).to.deep.equal([200, 200, 200]);
+      for (let i = 0; i < 3; i += 1) expect((await say(employee.id)).status).to.equal(429);
+      expect(fake.floodLog.map(({ retryAfter, reason }) => [retryAfter, reason])).to.deep.equal([
+        [1, "window"],
+        [2, "flood-wait"],
+        [2, "flood-wait"],
+      ]);
+      const last = fake.floodLog.at(-1)!;
+      await untilClock(last.at + last.retryAfter * 1000);
+      expect((await say(employee.id)).status).to.equal(200);
+      // What a test of the bot asserts to be empty: 429s that came inside the wait an earlier one gave. Here, provoked.
+      const repeats = fake.floodLog.filter((r, i) => i > 0 && r.at < fake.floodLog[i - 1]!.at + fake.floodLog[i - 1]!.retryAfter * 1000);
+      expect(repeats).to.have.length(2);
+    });
+
+    it("the overall flood wait refuses every chat, and grows too", async () => {
+      await startFake({ enforceLimits: { global: [{ count: 2, windowMs: 1000 }] } });
+      const users = [1, 2, 3, 4].map((n) => makeUser(8200 + n));
+      for (const user of users) fake.knowChat(privateChatOf(user));
+      expect(statuses([await say(users[0]!.id), await say(users[1]!.id), await say(users[2]!.id), await say(users[3]!.id)])).to.deep.equal([200, 200, 429, 429]);
+      expect(fake.floodLog.map(({ chatId, retryAfter, reason, scope }) => ({ chatId, retryAfter, reason, scope }))).to.deep.equal([
+        { chatId: users[2]!.id, retryAfter: 1, reason: "window", scope: "global" },
+        { chatId: users[3]!.id, retryAfter: 2, reason: "flood-wait", scope: "global" },
+      ]);
+    });
+
+    it("a prefilled group window leaves room for the rest, as if a previous process had just sent there", async () => {
+      await startFake({ enforceLimits: true });
+      fake.knowChat(staffGroup);
+      fake.prefillWindow(staffGroup.id, 15, { spreadMs: 15_000 });
+      const counted = fake.countedSends(staffGroup.id);
+      expect(counted).to.have.length(15);
+      expect(preciseNow() - counted[0]!).to.be.within(14_000, 14_100);
+      // A bot restarting opens new connections; the windows live in the fake and do not care.
+      const restarted = new Api(fake.token, { apiRoot: fake.apiRoot, maxRetries: 0 });
+      for (let i = 1; i <= 5; i += 1) await restarted.sendMessage({ chat_id: staffGroup.id, text: `tiket ${i}` });
+      const err = await refusal(restarted.sendMessage({ chat_id: staffGroup.id, text: "tiket 6" }));
+      // The oldest prefilled send is 14 s old: it leaves the 60 s window in 46 s.
+      expect(err.retryAfter).to.be.within(45, 46);
+    });
+
+    it("a prefilled overall window counts against every chat", async () => {
+      await startFake({ enforceLimits: true });
+      const users = [1, 2].map((n) => makeUser(8300 + n));
+      for (const user of users) fake.knowChat(privateChatOf(user));
+      fake.prefillWindow(undefined, 29, { spreadMs: 500 });
+      expect(statuses([await say(users[0]!.id), await say(users[1]!.id)])).to.deep.equal([200, 429]);
+      expect(fake.floodLog[0]).to.deep.include({ scope: "global", reason: "window" });
+    });
+  });
+
+  describe("network latency and jitter", () => {
+    it("jitter makes calls sent together reach the fake in another order, and ids follow that order", async () => {
+      await startFake({ latencyMs: 100, jitterMs: 50, jitterSeed: 1234 });
+      fake.knowChat(staffGroup);
+      const texts = Array.from({ length: 15 }, (_, i) => `pesan ${i + 1}`);
+      await Promise.all(texts.map((text) => say(staffGroup.id, text)));
+      const sends = fake.callsOf("sendMessage");
+      const textOf = (c: RecordedCall) => String(c.params.text);
+      const byArrival = [...sends].sort((a, b) => a.arrivedAt - b.arrivedAt).map(textOf);
+      const byExecution = [...sends].sort((a, b) => a.executedAt! - b.executedAt!).map(textOf);
+      expect(byExecution).to.not.deep.equal(byArrival);
+      expect(fake.messagesIn(staffGroup.id).map((m) => m.text)).to.deep.equal(byExecution);
+      for (const c of sends) {
+        // Timers may fire late on a busy machine, never early.
+        expect(c.executedAt! - c.arrivedAt).to.be.within(0, 100 + 50);
+        expect(c.answeredAt! - c.executedAt!).to.be.at.least(50 - 1);
+      }
+    });
+
+    it("without jitter a call executes halfway through the latency", async () => {
+      await startFake({ latencyMs: 200 });
+      fake.userSays(employee, "halo");
+      await say(employee.id);
+      const [call] = fake.callsOf("sendMessage");
+      expect(call!.executedAt! - call!.arrivedAt).to.be.within(99, 150);
+      expect(call!.answeredAt! - call!.executedAt!).to.be.within(99, 150);
+    });
+  });
+
+  describe("odd answers", () => {
+    beforeEach(() => fake.userSays(employee, "halo"));
+
+    it("a raw-body fault answers any status with a body that is not Telegram's envelope", async () => {
+      fake.failNext("sendMessage", { status: 502, body: "<html>502 Bad Gateway</html>", contentType: "text/html" });
+      fake.failNext("sendMessage", { status: 400, body: '{"error":"bad"}' });
+      expect(await say(employee.id)).to.deep.equal({ status: 502, contentType: "text/html", body: "<html>502 Bad Gateway</html>" });
+      expect(await say(employee.id)).to.deep.equal({ status: 400, contentType: "application/json", body: { error: "bad" } });
+      expect(fake.callsOf("sendMessage").map((c) => c.response)).to.deep.equal(["<html>502 Bad Gateway</html>", { error: "bad" }]);
+      expect(fake.messagesIn(employee.id)).to.deep.equal([]);
+      expect((await say(employee.id)).status).to.equal(200);
+    });
+
+    it("failAlways hits every matching call until cleared", async () => {
+      fake.knowChat(staffGroup);
+      const clear = fake.failAlways((c) => c.params.chat_id === staffGroup.id, { status: 500, body: "upstream error", contentType: "text/plain" });
+      expect(statuses([await say(staffGroup.id), await say(staffGroup.id), await say(staffGroup.id)])).to.deep.equal([500, 500, 500]);
+      expect((await say(employee.id)).status, "other chats are not hit").to.equal(200);
+      clear();
+      expect((await say(staffGroup.id)).status).to.equal(200);
+    });
+
+    it("a missing method answers 404 as an emulator without it would; the others work", async () => {
+      await startFake({ missingMethods: ["copyMessages"] });
+      fake.knowChat(staffGroup);
+      const source = messageOf(fake.userSays(employee, "halo")).message_id;
+      for (const method of ["copyMessages", "copymessages"]) {
+        const answer = await post(method, { chat_id: staffGroup.id, from_chat_id: employee.id, message_ids: [source] });
+        expect(answer, method).to.deep.include({ status: 404, body: { ok: false, error_code: 404, description: "Not Found" } });
+      }
+      expect((await post("copyMessage", { chat_id: staffGroup.id, from_chat_id: employee.id, message_id: source })).status).to.equal(200);
     });
   });
 

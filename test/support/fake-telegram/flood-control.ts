@@ -1,91 +1,141 @@
-// Telegram-like flood control: a global token bucket, one per private chat, and a sliding minute per group.
-import type { FloodLimits } from "./types.js";
+// Flood control stricter than Telegram promises: strict rolling windows overall, per private chat and per group,
+// counted when a request executes; asking again during a flood wait is refused again, with a longer wait.
+import type { FloodLimits, FloodRecord, RollingLimit } from "./types.js";
 
-const DEFAULT_LIMITS: Required<FloodLimits> = { globalPerSec: 30, privatePerSec: 1, privateBurst: 3, groupPerMinute: 20 };
-const GROUP_WINDOW_MS = 60_000;
+/** The limits the fake enforces unless told otherwise; the bench reads its bounds from here too. */
+export const TELEGRAM_FLOOD_LIMITS: Readonly<Required<FloodLimits>> = {
+  global: [{ count: 30, windowMs: 1000 }],
+  privateChat: [
+    { count: 3, windowMs: 1000 },
+    { count: 10, windowMs: 10_000 },
+  ],
+  group: [{ count: 20, windowMs: 60_000 }],
+  maxFloodWaitSec: 300,
+};
 
-class TokenBucket {
-  private tokens: number;
-  private last: number;
-  constructor(
-    private readonly perSec: number,
-    private readonly burst: number,
-    now: number,
-  ) {
-    this.tokens = burst;
-    this.last = now;
+/** The send times under one limit, oldest first; a message sent at t counts while now − t < windowMs. */
+class RollingWindow {
+  private times: number[] = [];
+  constructor(private readonly limit: RollingLimit) {}
+
+  /**
+   * Milliseconds until `weight` more messages fit; 0 when they fit now. A batch bigger than the limit fits only into
+   * an empty window: otherwise it could never be sent at all.
+   */
+  waitMs(weight: number, now: number): number {
+    const times = this.counted(now);
+    const mayStay = Math.max(0, this.limit.count - weight);
+    if (times.length <= mayStay) return 0;
+    const lastToAge = times[times.length - mayStay - 1] ?? now;
+    return lastToAge + this.limit.windowMs - now;
   }
 
-  /** Milliseconds until a token is free; 0 when one is free now. */
-  waitMs(now: number): number {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSec);
-    this.last = now;
-    return this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.perSec) * 1000;
+  /** The send times still inside the window at `now`, oldest first. */
+  counted(now: number): readonly number[] {
+    this.times = this.times.filter((t) => t > now - this.limit.windowMs);
+    return this.times;
   }
 
-  take(): void {
-    this.tokens -= 1;
+  get windowMs(): number {
+    return this.limit.windowMs;
+  }
+
+  add(times: readonly number[]): void {
+    // Prefilled times may be older than ones already counted.
+    this.times = [...this.times, ...times].sort((a, b) => a - b);
   }
 }
 
-class SlidingWindow {
-  private readonly times: number[] = [];
-  constructor(private readonly limit: number) {}
-
-  waitMs(now: number): number {
-    while (this.times.length > 0 && (this.times[0] ?? 0) <= now - GROUP_WINDOW_MS) this.times.shift();
-    return this.times.length < this.limit ? 0 : (this.times[0] ?? now) + GROUP_WINDOW_MS - now;
-  }
-
-  take(now: number): void {
-    this.times.push(now);
-  }
+interface Scope {
+  name: "global" | "chat";
+  windows: RollingWindow[];
+  /** The flood wait of this scope's last 429: until (preciseNow() ms) and the retry_after it was given. */
+  floodWait?: { until: number; retryAfter: number };
 }
+
+export interface FloodRefusal {
+  ok: false;
+  retryAfter: number;
+  reason: Exclude<FloodRecord["reason"], "injected">;
+  scope: Scope["name"];
+}
+
+export type FloodVerdict = { ok: true } | FloodRefusal;
 
 export class FloodControl {
   private readonly limits: Required<FloodLimits>;
-  private readonly global: TokenBucket;
-  private readonly privateChats = new Map<number, TokenBucket>();
-  private readonly groups = new Map<number, SlidingWindow>();
+  private readonly global: Scope;
+  private readonly chats = new Map<number, Scope>();
 
-  constructor(limits: FloodLimits, now: number) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.global = new TokenBucket(this.limits.globalPerSec, this.limits.globalPerSec, now);
+  constructor(limits: FloodLimits) {
+    this.limits = { ...TELEGRAM_FLOOD_LIMITS, ...limits };
+    this.global = { name: "global", windows: this.limits.global.map((l) => new RollingWindow(l)) };
   }
 
   /**
-   * Admits one message-producing call to `chatId` or says how many seconds to wait. Nothing is consumed
-   * on refusal, as a refused request did not reach the chat.
+   * Whether `weight` messages into `chatId` (undefined: a chat named by username, counted only overall) may go now.
+   * A refusal counts nothing, and starts the refusing scope's flood wait; a request made during that wait is refused
+   * again and the wait doubles, up to maxFloodWaitSec, as Telegram punishes a bot that keeps flooding.
    */
-  admit(chatId: number | undefined, now: number): { ok: true } | { ok: false; retryAfterSec: number } {
-    const chatLimit = chatId === undefined ? undefined : chatId > 0 ? this.privateBucket(chatId, now) : this.groupWindow(chatId);
-    const wait = Math.max(this.global.waitMs(now), chatLimit?.waitMs(now) ?? 0);
-    if (wait > 0) return { ok: false, retryAfterSec: Math.max(1, Math.ceil(wait / 1000)) };
-    this.global.take();
-    chatLimit?.take(now);
+  judge(chatId: number | undefined, weight: number, now: number): FloodVerdict {
+    const scopes = chatId === undefined ? [this.global] : [this.global, this.chatScope(chatId)];
+    for (const scope of scopes) {
+      const wait = scope.floodWait;
+      if (wait && now < wait.until) return this.refuse(scope, Math.min(this.limits.maxFloodWaitSec, wait.retryAfter * 2), "flood-wait", now);
+    }
+    for (const scope of scopes) {
+      const waitMs = Math.max(0, ...scope.windows.map((w) => w.waitMs(weight, now)));
+      if (waitMs > 0) return this.refuse(scope, Math.max(1, Math.ceil(waitMs / 1000)), "window", now);
+    }
     return { ok: true };
   }
 
-  private privateBucket(chatId: number, now: number): TokenBucket {
-    let bucket = this.privateChats.get(chatId);
-    if (!bucket) {
-      bucket = new TokenBucket(this.limits.privatePerSec, this.limits.privateBurst, now);
-      this.privateChats.set(chatId, bucket);
-    }
-    return bucket;
+  /** Counts `count` messages that went into `chatId` at `at`. */
+  record(chatId: number | undefined, count: number, at: number): void {
+    const times = Array.from({ length: count }, () => at);
+    this.global.windows.forEach((w) => w.add(times));
+    if (chatId !== undefined) this.chatScope(chatId).windows.forEach((w) => w.add(times));
   }
 
-  private groupWindow(chatId: number): SlidingWindow {
-    let window = this.groups.get(chatId);
-    if (!window) {
-      window = new SlidingWindow(this.limits.groupPerMinute);
-      this.groups.set(chatId, window);
+  /**
+   * Counts `count` messages as if sent before `now`, evenly spread over the last `spreadMs` (the last one at `now`):
+   * into one chat's windows, or with chatId undefined into the overall window only.
+   */
+  prefill(chatId: number | undefined, count: number, spreadMs: number, now: number): void {
+    const times = Array.from({ length: count }, (_, i) => now - spreadMs + ((i + 1) * spreadMs) / count);
+    const scope = chatId === undefined ? this.global : this.chatScope(chatId);
+    scope.windows.forEach((w) => w.add(times));
+  }
+
+  /** The send times into `chatId` (undefined: overall) that its longest window still counts at `now`, oldest first. */
+  counted(chatId: number | undefined, now: number): number[] {
+    const scope = chatId === undefined ? this.global : this.chatScope(chatId);
+    const longest = scope.windows.reduce<RollingWindow | undefined>((a, w) => (a && a.windowMs >= w.windowMs ? a : w), undefined);
+    return [...(longest?.counted(now) ?? [])];
+  }
+
+  private refuse(scope: Scope, retryAfter: number, reason: FloodRefusal["reason"], now: number): FloodRefusal {
+    scope.floodWait = { until: now + retryAfter * 1000, retryAfter };
+    return { ok: false, retryAfter, reason, scope: scope.name };
+  }
+
+  private chatScope(chatId: number): Scope {
+    let scope = this.chats.get(chatId);
+    if (!scope) {
+      scope = { name: "chat", windows: (chatId < 0 ? this.limits.group : this.limits.privateChat).map((l) => new RollingWindow(l)) };
+      this.chats.set(chatId, scope);
     }
-    return window;
+    return scope;
   }
 }
 
 /** send*, copy*, forward* and edit* produce or change messages; sendChatAction only shows "typing…". */
 export function isFloodLimited(method: string): boolean {
   return /^(send|copy|forward|edit)/.test(method) && method !== "sendChatAction";
+}
+
+/** How many messages a call asks for: one per copied or forwarded id, one per album item, otherwise one. */
+export function messagesAsked(method: string, params: Record<string, unknown>): number {
+  const items = method === "sendMediaGroup" ? params.media : /^(copy|forward)Messages$/.test(method) ? params.message_ids : undefined;
+  return Array.isArray(items) ? Math.max(1, items.length) : 1;
 }

@@ -16,15 +16,16 @@ import { CallLog } from "./call-log.js";
 import { ChatStore, type Membership } from "./chat-store.js";
 import { COPY_METHODS } from "./copy-methods.js";
 import { EDIT_METHODS } from "./edit-methods.js";
-import { faultError, FaultPlan } from "./fault-plan.js";
+import { faultAnswer, FaultPlan, type RawAnswer } from "./fault-plan.js";
 import { FileRegistry } from "./file-registry.js";
-import { FloodControl, isFloodLimited } from "./flood-control.js";
+import { FloodControl, isFloodLimited, messagesAsked } from "./flood-control.js";
 import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
+import { NetworkDelay } from "./network-delay.js";
 import { optionalInt } from "./params.js";
 import { preciseNow } from "./precise-clock.js";
 import { decodeRequest, type DecodedRequest } from "./request-decoding.js";
 import { SEND_METHODS } from "./send-methods.js";
-import type { Fault, FaultMatch, FakeTelegramOptions, RecordedCall, StoredMessage, UpdateInput } from "./types.js";
+import type { Fault, FaultMatch, FakeTelegramOptions, FloodRecord, RecordedCall, StoredMessage, UpdateInput } from "./types.js";
 import { UpdateQueue } from "./update-queue.js";
 
 const DEFAULT_TOKEN = "123456:TEST";
@@ -34,7 +35,7 @@ const HANDLERS = new Map<string, MethodHandler>(Object.entries({ ...BOT_METHODS,
 // Telegram matches method names case-insensitively; calls are recorded under the documented spelling.
 const CANONICAL_NAMES = new Map([...HANDLERS.keys(), "getUpdates"].map((name) => [name.toLowerCase(), name]));
 
-type Outcome = { result: unknown } | BotApiError;
+type Outcome = { result: unknown } | BotApiError | RawAnswer;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -43,6 +44,25 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+function chatIdOf(params: Record<string, unknown>): number | undefined {
+  return typeof params.chat_id === "number" ? params.chat_id : undefined;
+}
+
+function rendered(outcome: Outcome): RawAnswer {
+  if (outcome instanceof BotApiError) return { status: outcome.status, body: JSON.stringify(outcome.envelope()), contentType: "application/json" };
+  if ("body" in outcome) return outcome;
+  return { status: 200, body: JSON.stringify({ ok: true, result: outcome.result }), contentType: "application/json" };
+}
+
+/** The answer as the log keeps it: a fresh copy of the JSON, or the text of a body that is not JSON. */
+function parsedOrText(body: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
 }
 
 /** A my_chat_member status, as this fake tracks whether the bot may write to the chat. */
@@ -55,20 +75,25 @@ export class FakeTelegram {
   readonly apiRoot: string;
   readonly token: string;
   readonly port: number;
-  /** How many 429 answers were sent, from flood control or from failNext. */
-  count429 = 0;
+  /**
+   * Every 429 in Telegram's envelope, oldest first: flood control's and injected ones (a raw-body fault is not
+   * Telegram's and is not here). Flood control lives in this object, so the bot restarting forgets none of it.
+   */
+  readonly floodLog: FloodRecord[] = [];
 
   private readonly log = new CallLog();
   private readonly chats = new ChatStore();
   private readonly updates = new UpdateQueue();
   private readonly faults = new FaultPlan();
   private readonly flood: FloodControl | undefined;
+  private readonly network: NetworkDelay;
+  /** Lower-cased, as methods are matched. */
+  private readonly missingMethods: Set<string>;
   private readonly ctx: MethodContext;
   private readonly sockets = new Set<Socket>();
   private readonly sleeps = new Set<{ timer: NodeJS.Timeout; wake: () => void }>();
   /** When each update first left in a getUpdates answer, for measuring how long the bot takes from there. */
   private readonly delivered = new Map<number, number>();
-  private latencyMs: number;
   private stopped = false;
 
   private constructor(
@@ -78,8 +103,9 @@ export class FakeTelegram {
     this.port = (server.address() as AddressInfo).port;
     this.apiRoot = `http://127.0.0.1:${this.port}`;
     this.token = opts.token ?? DEFAULT_TOKEN;
-    this.latencyMs = opts.latencyMs ?? 0;
-    this.flood = opts.enforceLimits ? new FloodControl(opts.enforceLimits === true ? {} : opts.enforceLimits, Date.now()) : undefined;
+    this.network = new NetworkDelay(opts.latencyMs ?? 0, opts.jitterMs ?? 0, opts.jitterSeed ?? Math.floor(Math.random() * 2 ** 32));
+    this.missingMethods = new Set((opts.missingMethods ?? []).map((m) => m.toLowerCase()));
+    this.flood = opts.enforceLimits ? new FloodControl(opts.enforceLimits === true ? {} : opts.enforceLimits) : undefined;
     const bot: User = { id: opts.botId ?? 123456, is_bot: true, first_name: "Sinawai Test", username: opts.botUsername ?? "sinawai_test_bot" };
     this.ctx = {
       bot,
@@ -210,6 +236,11 @@ export class FakeTelegram {
     return this.ctx.callbacksAnswered;
   }
 
+  /** How many 429s were answered: floodLog's length. */
+  get count429(): number {
+    return this.floodLog.length;
+  }
+
   /** When the update was first written out in a getUpdates answer (preciseNow() clock); undefined until then. */
   deliveredAt(updateId: number): number | undefined {
     return this.delivered.get(updateId);
@@ -240,6 +271,11 @@ export class FakeTelegram {
     this.faults.add(match, fault, times);
   }
 
+  /** Every call matching gets `fault` until the returned function is called. */
+  failAlways(match: FaultMatch, fault: Fault): () => void {
+    return this.faults.add(match, fault, Infinity);
+  }
+
   /** From now on, sending to this private chat answers 403 until the user writes to the bot again. */
   blockUser(chatId: number): void {
     if (!this.chats.has(chatId)) throw new Error(`blockUser: chat ${chatId} is not known to the fake`);
@@ -251,7 +287,26 @@ export class FakeTelegram {
   }
 
   setLatency(ms: number): void {
-    this.latencyMs = ms;
+    this.network.latencyMs = ms;
+  }
+
+  setJitter(ms: number): void {
+    this.network.jitterMs = ms;
+  }
+
+  /**
+   * Counts `count` messages as sent before now, as if a previous bot process had sent them: into one chat's windows,
+   * or with chatId undefined into the overall window. They are spread evenly over the last `spreadMs`, the last one now.
+   */
+  prefillWindow(chatId: number | undefined, count: number, { spreadMs = 0 }: { spreadMs?: number } = {}): void {
+    if (!this.flood) throw new Error("prefillWindow: this fake enforces no limits; start it with enforceLimits");
+    this.flood.prefill(chatId, count, spreadMs, preciseNow());
+  }
+
+  /** The send times (preciseNow() clock) the longest window of a chat, or with chatId undefined the overall one, counts now. */
+  countedSends(chatId: number | undefined): number[] {
+    if (!this.flood) throw new Error("countedSends: this fake enforces no limits; start it with enforceLimits");
+    return this.flood.counted(chatId, preciseNow());
   }
 
   // ---- serving -----------------------------------------------------------------------------------
@@ -324,34 +379,62 @@ export class FakeTelegram {
     if (!decoded) return this.respond(res, call, new BotApiError(400, "Bad Request: can't parse request body"));
 
     const fault = this.faults.take(method, call.params);
-    if (fault && "drop" in fault) {
-      if (fault.processed) this.execute(method, decoded);
-      this.log.settle(call, 0, undefined);
-      req.socket.destroy();
-      return;
-    }
     if (fault && "hang" in fault) {
       this.log.settle(call, 0, undefined);
       return;
     }
-    const injected = fault ? faultError(fault) : undefined;
-    if (method === "getUpdates" && !injected) return this.poll(res, call, decoded);
-    const outcome = injected ?? this.execute(method, decoded);
-    if (method !== "getUpdates") await this.sleep(this.latencyMs);
+    if (fault && "drop" in fault && !fault.processed) return this.drop(req, call);
+    if (method === "getUpdates" && !fault) return this.poll(res, call, decoded);
+    // A long poll's answer is not delayed (the bot must see updates at once); every other call travels both ways.
+    const travels = method !== "getUpdates";
+    if (travels) {
+      await this.sleep(this.network.inboundMs());
+      if (this.stopped) return this.log.settle(call, 0, undefined);
+      call.executedAt = preciseNow();
+    }
+    const now = call.executedAt ?? preciseNow();
+    const outcome = (fault && this.injected(fault, method, call.params, now)) ?? this.execute(method, decoded, now);
+    if (fault && "drop" in fault) return this.drop(req, call);
+    if (travels) await this.sleep(this.network.outboundMs());
     this.respond(res, call, outcome);
   }
 
-  /** Runs a method at arrival, so ids and flood limits follow arrival order; latency only delays the answer. */
-  private execute(method: string, request: MethodRequest): Outcome {
-    const handler = HANDLERS.get(method);
+  /** What an answering fault sends instead of running the method; a 429 in Telegram's envelope joins the flood log. */
+  private injected(fault: Fault, method: string, params: Record<string, unknown>, now: number): BotApiError | RawAnswer | undefined {
+    const answer = faultAnswer(fault);
+    const retryAfter = answer instanceof BotApiError && answer.status === 429 ? answer.parameters?.retry_after : undefined;
+    if (retryAfter !== undefined) this.floodLog.push({ at: now, method, chatId: chatIdOf(params), retryAfter, reason: "injected" });
+    return answer;
+  }
+
+  /** The connection is cut without an answer. */
+  private drop(req: IncomingMessage, call: RecordedCall): void {
+    this.log.settle(call, 0, undefined);
+    req.socket.destroy();
+  }
+
+  /**
+   * Runs a method at the moment it reaches "Telegram" (`now`, after the inbound delay), so ids, flood limits and
+   * storage follow the order in which calls arrive there, which jitter may make differ from the order the bot sent them.
+   */
+  private execute(method: string, request: MethodRequest, now: number): Outcome {
+    const handler = this.missingMethods.has(method.toLowerCase()) ? undefined : HANDLERS.get(method);
     if (!handler) return new BotApiError(404, "Not Found");
-    if (this.flood && isFloodLimited(method)) {
-      const chatId = request.params.chat_id;
-      const verdict = this.flood.admit(typeof chatId === "number" ? chatId : undefined, Date.now());
-      if (!verdict.ok) return tooManyRequests(verdict.retryAfterSec);
+    const flood = this.flood && isFloodLimited(method) ? this.flood : undefined;
+    const chatId = chatIdOf(request.params);
+    if (flood) {
+      const verdict = flood.judge(chatId, messagesAsked(method, request.params), now);
+      if (!verdict.ok) {
+        const { retryAfter, reason, scope } = verdict;
+        this.floodLog.push({ at: now, method, chatId, retryAfter, reason, scope });
+        return tooManyRequests(retryAfter);
+      }
     }
     try {
-      return { result: handler(this.ctx, request) };
+      const result = handler(this.ctx, request);
+      // Skipped ids make copyMessages create fewer messages than asked; the windows count those created.
+      flood?.record(chatId, Array.isArray(result) ? result.length : 1, now);
+      return { result };
     } catch (err) {
       if (err instanceof BotApiError) return err;
       // A bug in the fake itself: say so plainly rather than look like a Telegram outage.
@@ -391,18 +474,16 @@ export class FakeTelegram {
   }
 
   private respond(res: ServerResponse, call: RecordedCall, outcome: Outcome): void {
-    const status = outcome instanceof BotApiError ? outcome.status : 200;
-    const body = JSON.stringify(outcome instanceof BotApiError ? outcome.envelope() : { ok: true, result: outcome.result });
-    if (status === 429) this.count429 += 1;
+    const { status, body, contentType } = rendered(outcome);
     if (this.stopped || res.destroyed) {
       this.log.settle(call, 0, undefined);
       return;
     }
     // Read before writing: the client may act on the answer before this process runs again.
     call.answeredAt = preciseNow();
-    res.writeHead(status, { "content-type": "application/json" });
+    res.writeHead(status, { "content-type": contentType });
     res.end(body);
-    this.log.settle(call, status, JSON.parse(body) as unknown);
+    this.log.settle(call, status, parsedOrText(body));
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,11 +1,25 @@
 // The shapes a test sees of the fake Bot API: its options, the calls it recorded and the faults it can inject.
 import type { Message, Update } from "node-telegram-bot-api";
 
+/** At most `count` messages in any rolling `windowMs`. */
+export interface RollingLimit {
+  count: number;
+  windowMs: number;
+}
+
+/**
+ * Flood limits, stricter than Telegram promises: every window is a strict rolling one, counted when a request
+ * executes, and a request made during a flood wait is refused again with a longer wait. Each field replaces its default.
+ */
 export interface FloodLimits {
-  globalPerSec?: number;
-  privatePerSec?: number;
-  privateBurst?: number;
-  groupPerMinute?: number;
+  /** All chats together; default 30 in any 1000 ms. */
+  global?: RollingLimit[];
+  /** Each private chat (id > 0); default 3 in any 1000 ms and 10 in any 10 000 ms. */
+  privateChat?: RollingLimit[];
+  /** Each group (id < 0); default 20 in any 60 000 ms. */
+  group?: RollingLimit[];
+  /** The longest flood wait a repeated flood grows to; default 300 s. */
+  maxFloodWaitSec?: number;
 }
 
 export interface FakeTelegramOptions {
@@ -15,12 +29,37 @@ export interface FakeTelegramOptions {
   botId?: number;
   /** Default "sinawai_test_bot". */
   botUsername?: string;
-  /** Delay before answering every call except getUpdates; default 0. */
+  /**
+   * Round trip of every call except getUpdates; default 0. Half of it (± jitterMs) passes before the call executes
+   * at "Telegram", the other half before the answer is written.
+   */
   latencyMs?: number;
-  /** Telegram-like flood control on send/copy/forward/edit methods; off by default. */
+  /** Spread of the inbound half of the latency, drawn uniformly from [max(0, latencyMs/2 − jitterMs), latencyMs/2 + jitterMs]; default 0. */
+  jitterMs?: number;
+  /** Seed of the jitter's random source, to replay an arrival order; default a random one. */
+  jitterSeed?: number;
+  /**
+   * Flood control on send/copy/forward/edit methods, stricter than Telegram's (see FloodLimits); off by default.
+   * Refusals are answered 429 and recorded in floodLog.
+   */
   enforceLimits?: boolean | FloodLimits;
   /** Default 0 (a random free port); a fixed port lets a test restart "Telegram" where the bot expects it. */
   port?: number;
+  /** Methods this Bot API lacks (as an older emulator might): they answer 404 Not Found like an unknown method. */
+  missingMethods?: string[];
+}
+
+/** A 429 the fake answered. */
+export interface FloodRecord {
+  /** preciseNow() when the request executed and was refused; a flood wait runs from here. */
+  at: number;
+  method: string;
+  chatId: number | undefined;
+  retryAfter: number;
+  /** window: a rolling window was full; flood-wait: asked again before an earlier 429's wait had passed; injected: a fault. */
+  reason: "window" | "flood-wait" | "injected";
+  /** Whose limit refused: the bot's overall one or the chat's; undefined for an injected 429. */
+  scope?: "global" | "chat";
 }
 
 /** An uploaded multipart file as the bot sent it. */
@@ -41,11 +80,17 @@ export interface RecordedCall {
   at: number;
   /** The moment of `at` on the preciseNow() clock, for timings finer than a millisecond. */
   arrivedAt: number;
+  /**
+   * preciseNow() when the call took effect at "Telegram", after the inbound half of the latency: its ids, flood
+   * limits and storage happen then (an injected fault answers then). Undefined for getUpdates, and for a call dropped,
+   * hung or cut off before that moment.
+   */
+  executedAt?: number;
   /** preciseNow() when the answer was written; undefined while unanswered, and for a dropped, hung or abandoned request. */
   answeredAt?: number;
   /** HTTP status answered; 0 while unanswered, and for a dropped, hung or abandoned request. */
   status: number;
-  /** The JSON envelope answered, undefined when there was none. */
+  /** The JSON envelope answered (a raw-body fault's text when it is not JSON); undefined when there was none. */
   response: unknown;
 }
 
@@ -66,6 +111,8 @@ export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 500 | 502 }
   | { status: 400 | 403; description: string }
+  /** Any status with a body that is not Telegram's envelope, as a proxy or a broken gateway answers; contentType defaults to application/json. */
+  | { status: number; body: string; contentType?: string }
   /** Destroy the socket without answering. With `processed`, the call takes effect first: the answer is what is lost. */
   | { drop: true; processed?: boolean }
   /** Never answer; the connection is closed by stop(). */
