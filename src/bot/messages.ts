@@ -28,6 +28,12 @@ export const M = {
     "Untuk menghubungkan akun, kirim:\n<code>/daftar NIP PASSWORD</code>\n\nContoh: <code>/daftar 198501012010011001 rahasia123</code>\n" +
     "NIP 18 digit tanpa spasi. Pesan berisi password akan langsung dihapus dari percakapan.",
   daftarInGroup: "Demi keamanan, /daftar hanya dapat dilakukan di chat pribadi dengan bot.",
+  daftarInvalidNip:
+    "❌ NIP tidak valid. NIP terdiri dari 18 angka (0–9) tanpa spasi, huruf, atau tanda lain.\n" +
+    "Kirim ulang: <code>/daftar NIP PASSWORD</code>",
+  daftarInCaption:
+    "Demi keamanan, pesan Anda sudah dihapus dan tidak diteruskan ke tim OSDM. Untuk menghubungkan akun, kirim " +
+    "<code>/daftar NIP PASSWORD</code> sebagai pesan teks biasa, tanpa foto atau dokumen.",
   registered: (p: PenggunaRow) =>
     `✅ Akun Telegram Anda berhasil terhubung.\n\nSelamat datang, <b>${e(p.nama)}</b> (NIP ${e(p.nip)}).\n` +
     "Pesan Anda yang berisi password sudah dihapus. Ketik /menu untuk melihat layanan.",
@@ -97,6 +103,9 @@ export const M = {
       : `✅ Pesan tambahan Anda masuk ke tiket <b>#T${ticketId}</b>. Mohon menunggu jawaban tim OSDM.`,
   relayUnsupported: "Maaf, jenis pesan ini belum dapat diteruskan. Silakan kirim teks, foto, dokumen, pesan suara, atau video.",
   notATicket: "Balasan ini tidak diteruskan: pesan yang Anda balas bukan bagian dari tiket. Balas (reply) pesan pertanyaan pegawai.",
+  nobodyBound: (t: TiketWithAsker) =>
+    `Balasan ini tidak diteruskan: ${e(t.nama)} (tiket #T${t.id}) saat ini tidak terhubung dengan akun Telegram mana pun. ` +
+    "Jawaban akan dapat dikirim setelah pegawai mendaftar lagi dengan /daftar.",
   selesaiUsage: "Untuk menutup tiket, balas (reply) salah satu pesan tiket dengan /selesai.",
   ticketClosedInGroup: (t: TiketWithAsker) => `🔒 Tiket <b>#T${t.id}</b> (${e(t.nama)}) ditutup. Pegawai sudah diberi tahu.`,
   ticketAlreadyClosed: (t: TiketWithAsker) => `Tiket <b>#T${t.id}</b> sudah ditutup sebelumnya.`,
@@ -145,6 +154,12 @@ export const RELAY_TEXTS: RelayTexts = {
   undeliverable: (ticketId, askerName, blocked) =>
     `⚠️ Jawaban #T${ticketId} tidak dapat dikirim ke ${e(askerName)}: ` +
     (blocked ? "pegawai telah memblokir bot atau menghapus akunnya." : "Telegram menolak pesan ini."),
+  questionLost: (ticketId, askerName, reason) =>
+    `⚠️ Pesan dari ${e(askerName)} untuk tiket #T${ticketId} tidak dapat ditampilkan di grup ini setelah beberapa kali dicoba ` +
+    `(<code>${e(reason.slice(0, 200))}</code>). Pegawai sudah diminta mengirim ulang pesannya.`,
+  resendQuestion: (ticketId) =>
+    `⚠️ Maaf, salah satu pesan Anda untuk tiket <b>#T${ticketId}</b> tidak dapat diteruskan ke tim OSDM karena gangguan. ` +
+    "Mohon kirim ulang pesan tersebut (untuk foto atau dokumen, kirim ulang filenya).",
   ticketClosed: (ticketId) =>
     `🔒 Tiket <b>#T${ticketId}</b> telah ditutup oleh tim OSDM. Terima kasih. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
 };

@@ -1,6 +1,6 @@
 // Reads what an update is about (kind, chat, sender, command) in one place, for routing, logging and the message log.
 import type { Chat, Message, Update, User } from "node-telegram-bot-api";
-import { isDaftarCommand, redactDaftar } from "../domain/redact.js";
+import { redactDaftar } from "../domain/redact.js";
 
 export interface UpdateInfo {
   kind: string;
@@ -36,9 +36,14 @@ function fromMessage(message: Message): Omit<UpdateInfo, "kind"> {
 /** Serializes sequential handling: updates of one chat run in order, different chats run side by side. */
 export function chatKeyOf(update: Update): string {
   const info = describeUpdate(update);
-  if (info.chat) return `c${info.chat.id}`;
-  if (info.from) return `c${info.from.id}`;
+  if (info.chat) return chatKey(info.chat.id);
+  if (info.from) return chatKey(info.from.id);
   return "lain";
+}
+
+/** The key of one chat's updates, in the sequencer and in the inbox (`update_masuk.kunci_chat`). */
+export function chatKey(chatId: number): string {
+  return `c${chatId}`;
 }
 
 const serialized = new WeakMap<Update, string>();
@@ -56,14 +61,25 @@ export function redactedJson(update: Update): string {
   return json;
 }
 
-/** A copy of the update that is safe to store and log: a /daftar password is replaced. */
+/**
+ * A copy of the update that is safe to store and log: a /daftar password is replaced, in a text or a caption. An
+ * edit, a channel post or a business message can carry one as well as a message.
+ */
 function redactUpdate(update: Update): Update {
-  if ("message" in update && isDaftarCommand(update.message.text)) {
-    return { ...update, message: { ...update.message, text: redactDaftar(update.message.text!) } };
-  }
-  // An edit of a /daftar message carries the password too.
-  if ("edited_message" in update && isDaftarCommand(update.edited_message.text)) {
-    return { ...update, edited_message: { ...update.edited_message, text: redactDaftar(update.edited_message.text!) } };
-  }
+  if ("message" in update) return { ...update, message: redactMessage(update.message) };
+  if ("edited_message" in update) return { ...update, edited_message: redactMessage(update.edited_message) };
+  if ("channel_post" in update) return { ...update, channel_post: redactMessage(update.channel_post) };
+  if ("edited_channel_post" in update) return { ...update, edited_channel_post: redactMessage(update.edited_channel_post) };
+  if ("business_message" in update) return { ...update, business_message: redactMessage(update.business_message) };
+  if ("edited_business_message" in update) return { ...update, edited_business_message: redactMessage(update.edited_business_message) };
   return update;
+}
+
+/** The message, and the message it replies to (which quotes its text), with their texts and captions redacted. */
+function redactMessage(message: Message): Message {
+  const redacted = { ...message };
+  if (message.text !== undefined) redacted.text = redactDaftar(message.text);
+  if (message.caption !== undefined) redacted.caption = redactDaftar(message.caption);
+  if (message.reply_to_message) redacted.reply_to_message = redactMessage(message.reply_to_message);
+  return redacted;
 }

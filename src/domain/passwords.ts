@@ -4,10 +4,31 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 const KEY_LENGTH = 32;
 const PARAMS = { N: 16384, r: 8, p: 1 };
 
-function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+/**
+ * Each scrypt run holds 128·N·r = 16 MiB for as long as it lasts, on a libuv thread. When forty employees send
+ * /daftar together, libuv alone would run four at once (64 MiB on top of the bot's ~120 MB, past its 150 MB peak-RSS
+ * target) and file and DNS work would wait behind them. Two at a time caps scrypt at 32 MiB and keeps two threads
+ * free; a run takes about 60 ms, so this still checks some thirty passwords a second. Hashing and verifying share it.
+ * The process's RSS follows only if freed buffers go back to the system: glibc keeps them in the arena of the thread
+ * that ran them unless MALLOC_MMAP_THRESHOLD_ is set below 16 MiB.
+ */
+const MAX_CONCURRENT_RUNS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+  if (running >= MAX_CONCURRENT_RUNS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    // The slot passes straight to the next waiter, so `running` never dips and lets a newcomer jump the queue.
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
 }
 
 /** `scrypt$N$r$p$saltBase64$hashBase64` */

@@ -1,6 +1,6 @@
 // Odd but well-formed Telegram updates for the fuzz test, drawn from a seeded PRNG: strange Unicode, empty and
-// 4096-character texts, every command with garbage arguments, tampered and stale buttons, foreign groups, bots, and
-// update kinds the bot never asked for.
+// 4096-character texts, every command with garbage arguments, hostile /daftar (padded NIPs, foreign digits, look-alike
+// commands, captions), tampered and stale buttons, foreign groups, bots, and update kinds the bot never asked for.
 import type { Chat, ChatMemberUpdated, Message, Update, User } from "node-telegram-bot-api";
 import type { FakeTelegram } from "../support/fake-telegram.js";
 import {
@@ -31,7 +31,16 @@ export interface Cast {
   /** Users who only ever edit messages, an update kind the bot does not handle. */
   editors: User[];
   /** Employees not yet bound to Telegram, whose right password would register whoever sends it. */
-  unbound: { nip: string; password: string }[];
+  unbound: Credentials[];
+  /** Unbound employees locked out before the storm: padded forms of their NIP follow, the right password among them. */
+  locked: Credentials[];
+  /** Unbound employees whose NIP only ever comes in forms that must not register: other digits, look-alikes, captions. */
+  guarded: Credentials[];
+}
+
+export interface Credentials {
+  nip: string;
+  password: string;
 }
 
 const ODD_PIECES = [
@@ -51,6 +60,17 @@ const CALLBACK_SHAPES = [
 ];
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
+/** Format characters nobody sees: zero-width, joiners, bidi marks, embeddings, overrides and isolates, BOM, soft hyphen. */
+const INVISIBLES = [
+  "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u200E", "\u200F", "\u061C",
+  "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069",
+];
+const FULL_WIDTH_DIGITS = "０１２３４５６７８９";
+/** Decimal digits of other scripts, which NFKC leaves alone and MySQL's unicode collations equate with 0-9. */
+const FOREIGN_DIGITS = ["٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "०१२३४५६७८९", "০১২৩৪৫৬৭৮৯"];
+/** /daftar with a Cyrillic а or ԁ, a Greek τ, a combining accent: no command of the bot's. */
+const LOOKALIKE_COMMANDS = ["/dаftar", "/dаftаr", "/ԁaftar", "/dafτar", "/daftar\u0301", "/daftаr@sinawai_test_bot"];
+const inDigits = (nip: string, digits: string) => [...nip].map((d) => digits[Number(d)]!).join("");
 
 export class OddUpdates {
   /** Every /daftar password sent, to look for in the log. */
@@ -60,12 +80,15 @@ export class OddUpdates {
   constructor(
     private readonly random: Random,
     private readonly cast: Cast,
-  ) {}
+  ) {
+    this.secrets.push(...[...cast.locked, ...cast.guarded].map((c) => c.password));
+  }
 
   /** Pushes one random update through the fake, as Telegram would deliver it. */
   push(fake: FakeTelegram): Update {
     const r = this.random;
     const roll = r.next();
+    if (roll < 0.08) return this.hostileRegistration(fake);
     if (roll < 0.3) return fake.userSays(this.privateSender(), this.privateText());
     if (roll < 0.4) return fake.userSends(r.pick(this.cast.employees), this.media());
     if (roll < 0.42) return fake.userSendsAlbum(r.pick(this.cast.employees), [photoFields({ caption: this.text(CAPTION_LIMIT) }), videoFields()])[0]!;
@@ -102,6 +125,77 @@ export class OddUpdates {
       () => ({ update_id: updateId, inline_query: { id: String(r.int(1, 1e9)), from: editor, query: this.text(256), offset: "" } }),
     ];
     return r.pick(kinds)();
+  }
+
+  /** `/daftar NIP PASSWORD` with invisible characters before, inside or after the NIP, sometimes for the space. */
+  paddedDaftar(nip: string, password: string): string {
+    this.secrets.push(password);
+    const padded = this.pad(nip);
+    const gap = /^\p{Cf}/u.test(padded) && this.random.chance(0.5) ? "" : this.random.pick([" ", "\n", "  "]);
+    return `/daftar${gap}${padded} ${password}`;
+  }
+
+  /** A wrong password that appears nowhere else, so finding it stored can only be a leak. */
+  wrongPassword(): string {
+    const password = `Salah${this.alnum(12)}`;
+    this.secrets.push(password);
+    return password;
+  }
+
+  /**
+   * /daftar shaped to dodge the lock or the redaction, or to break the message log: none of these may register
+   * anyone or leave its password in a store, a log line or the staff group.
+   */
+  private hostileRegistration(fake: FakeTelegram): Update {
+    const r = this.random;
+    const locked = r.pick(this.cast.locked);
+    const guarded = r.pick(this.cast.guarded);
+    const stranger = r.pick(this.cast.strangers);
+    const passwordOf = (c: Credentials) => (r.chance(0.5) ? c.password : this.wrongPassword());
+    const kinds: (() => Update)[] = [
+      () => fake.userSays(stranger, this.paddedDaftar(locked.nip, passwordOf(locked))),
+      // NFKC makes these ASCII digits: the locked NIP once more.
+      () => fake.userSays(stranger, `/daftar ${inDigits(locked.nip, FULL_WIDTH_DIGITS)} ${passwordOf(locked)}`),
+      () => fake.userSays(stranger, `/daftar ${this.pad(inDigits(guarded.nip, r.pick(FOREIGN_DIGITS)))} ${passwordOf(guarded)}`),
+      () => fake.userSays(stranger, `/daftar ${this.misshapen(guarded.nip)} ${passwordOf(guarded)}`),
+      () => fake.userSays(stranger, `${r.pick(LOOKALIKE_COMMANDS)} ${this.pad(guarded.nip)} ${passwordOf(guarded)}`),
+      () => fake.userSays(this.privateSender(), `/${this.alnum(TEXT_LIMIT - 1)}`),
+      () => fake.userSays(stranger, this.paddedTo(TEXT_LIMIT, locked.nip, passwordOf(locked))),
+      () => {
+        const caption = r.chance(0.5) ? this.paddedDaftar(guarded.nip, passwordOf(guarded)) : this.paddedTo(CAPTION_LIMIT, guarded.nip, passwordOf(guarded));
+        const fields = r.chance(0.5) ? photoFields({ caption }) : documentFields({ caption });
+        return fake.userSends(r.pick([...this.cast.employees, stranger]), fields);
+      },
+    ];
+    return r.pick(kinds)();
+  }
+
+  /** The NIP with runs of invisible characters before it, inside it, after it, or all three. */
+  private pad(nip: string): string {
+    const r = this.random;
+    const run = () => Array.from({ length: r.int(1, 20) }, () => r.pick(INVISIBLES)).join("");
+    const where = r.pick(["before", "inside", "after", "everywhere"]);
+    const at = r.int(1, nip.length - 1);
+    const runAt = (place: string) => (where === place || where === "everywhere" ? run() : "");
+    return `${runAt("before")}${nip.slice(0, at)}${runAt("inside")}${nip.slice(at)}${runAt("after")}`;
+  }
+
+  /** Nearly the NIP: a digit short or over, a letter or a foreign digit for a digit, a dash inside. */
+  private misshapen(nip: string): string {
+    return this.random.pick([
+      nip.slice(0, 17),
+      `${nip}${nip[0]}`,
+      `${nip.slice(0, 17)}O`,
+      `${nip.slice(0, 17)}${inDigits(nip.slice(17), FOREIGN_DIGITS[0]!)}`,
+      `${nip.slice(0, 9)}-${nip.slice(9)}`,
+    ]);
+  }
+
+  /** `/daftar NIP PASSWORD` padded with one invisible character before or after the NIP to exactly `length`. */
+  private paddedTo(length: number, nip: string, password: string): string {
+    this.secrets.push(password);
+    const fill = this.random.pick(INVISIBLES).repeat(length - `/daftar ${nip} ${password}`.length);
+    return this.random.chance(0.5) ? `/daftar ${fill}${nip} ${password}` : `/daftar ${nip}${fill} ${password}`;
   }
 
   private privateSender(): User {

@@ -1,33 +1,30 @@
-// `/daftar NIP PASSWORD`: binds the sender's Telegram account to their employee record; the message holding the
-// password is deleted whatever the outcome.
+// `/daftar NIP PASSWORD`, in any spelling: binds the sender's Telegram account to their employee record; the message
+// holding the password is deleted whatever the outcome.
 import type { Bot, Context } from "node-telegram-bot-api";
 import { register } from "../../domain/registration.js";
-import { REDACTED } from "../../domain/redact.js";
+import { parseDaftar, REDACTED } from "../../domain/redact.js";
 import { isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
 import { describeError } from "../describe-error.js";
 
 export function registerRegistration(bot: Bot, deps: BotDeps): void {
-  bot.command("daftar", async (ctx) => {
-    const args = typeof ctx.match === "string" ? ctx.match.trim() : "";
-    if (args !== "") await deletePasswordMessage(deps, ctx);
-    if (!isPrivate(ctx)) {
-      await reply(deps, ctx, M.daftarInGroup);
-      return;
-    }
-    const [nip, ...rest] = args.split(/\s+/);
-    const password = rest.join(" ");
-    if (password === REDACTED) {
-      await reply(deps, ctx, M.daftarInterrupted);
-      return;
-    }
-    if (!nip || !password) {
-      await reply(deps, ctx, M.daftarUsage);
-      return;
-    }
-    const result = await register(deps.db, deps.clock, { telegramId: ctx.from!.id, nip, password });
+  // Not bot.command, which takes "/daftar" in lower case only and never a caption: /Daftar would reach the fallback
+  // and a captioned photo the relay, which shows it to the staff, password and all.
+  bot.on("message", async (ctx, next) => {
+    const message = ctx.message!;
+    const daftar = parseDaftar(message.text) ?? parseDaftar(message.caption);
+    if (!daftar) return next();
+    if (daftar.nip !== "") await deletePasswordMessage(deps, ctx);
+    if (!isPrivate(ctx)) return void (await reply(deps, ctx, M.daftarInGroup));
+    if (message.text === undefined) return void (await reply(deps, ctx, M.daftarInCaption));
+    // An update taken back from the inbox after a crash holds the redacted text, not the password.
+    if (daftar.nip === REDACTED || daftar.password === REDACTED) return void (await reply(deps, ctx, M.daftarInterrupted));
+    if (daftar.nip === "" || daftar.password === "") return void (await reply(deps, ctx, M.daftarUsage));
+    const result = await register(deps.db, deps.clock, { telegramId: ctx.from!.id, nip: daftar.nip, password: daftar.password });
     deps.log.info("pendaftaran", { telegramId: ctx.from!.id, result: result.kind });
     switch (result.kind) {
+      case "invalid-nip":
+        return void (await reply(deps, ctx, M.daftarInvalidNip));
       case "registered":
         return void (await reply(deps, ctx, M.registered(result.pengguna)));
       case "already-registered":

@@ -6,11 +6,19 @@ import { describeError } from "../describe-error.js";
 import { describeUpdate, redactedJson } from "../update-info.js";
 import type { BotDeps } from "../deps.js";
 
+/**
+ * `pesan.perintah` and `pesan.pengirim` are varchar(40) and varchar(255), and strict MySQL refuses a longer value, row
+ * and all: a 4,000-letter "/command" or 64 bytes of button data must not cost the message its log line.
+ */
+const PERINTAH_LENGTH = 40;
+const PENGIRIM_LENGTH = 255;
+
 export function recordIncoming(deps: BotDeps) {
   return async (ctx: Context, next: NextFn): Promise<void> => {
     const info = describeUpdate(ctx.update);
     if (info.kind === "message" || info.kind === "callback_query") {
-      const name = info.from ? [info.from.first_name, info.from.last_name].filter(Boolean).join(" ") : null;
+      const name = info.from ? fit([info.from.first_name, info.from.last_name].filter(Boolean).join(" "), PENGIRIM_LENGTH) : null;
+      const command = info.command ?? (info.kind === "callback_query" ? info.text : undefined);
       const row = {
         waktu: deps.clock(),
         arah: "masuk" as const,
@@ -19,7 +27,7 @@ export function recordIncoming(deps: BotDeps) {
         pengirim: name,
         isi_pesan: info.text === undefined ? null : redactDaftar(info.text),
         jenis: info.kind === "callback_query" ? "tombol" : messageKind(ctx),
-        perintah: info.command ?? (info.kind === "callback_query" ? (info.text ?? null) : null),
+        perintah: command === undefined ? null : fit(command, PERINTAH_LENGTH),
         data: redactedJson(ctx.update),
         id_pesan: info.message?.message_id ?? null,
         update_id: ctx.update.update_id,
@@ -38,6 +46,11 @@ export function recordIncoming(deps: BotDeps) {
     }
     await next();
   };
+}
+
+/** The first `length` characters as MySQL counts them (code points), so no emoji is cut in half. */
+function fit(text: string, length: number): string {
+  return text.length <= length ? text : Array.from(text).slice(0, length).join("");
 }
 
 function messageKind(ctx: Context): string {

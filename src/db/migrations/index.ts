@@ -3,6 +3,7 @@ import type { Knex } from "knex";
 import * as initial from "./001-initial.js";
 import * as relay from "./002-relay.js";
 import * as pengumuman from "./003-pengumuman.js";
+import * as registrationHardening from "./004-registration-hardening.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "001-initial": initial,
   "002-relay": relay,
   "003-pengumuman": pengumuman,
+  "004-registration-hardening": registrationHardening,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
