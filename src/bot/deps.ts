@@ -6,11 +6,12 @@ import type { Db } from "../db/database.js";
 import { findByTelegramId, type PenggunaRow } from "../db/pengguna-repo.js";
 import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
-import type { Buttons } from "../domain/relay/relay-plan.js";
-import { deferReply, isTelegramOutage } from "./deferred-reply.js";
+import type { Buttons } from "../domain/outbox.js";
+import { deferReply } from "./deferred-reply.js";
 import type { OutboxWorker } from "./outbox-worker.js";
 import type { Gateway } from "./telegram-gateway.js";
 import { describeError } from "./describe-error.js";
+import { classifyFailure } from "./telegram-failure.js";
 
 export interface BotDeps {
   config: Pick<Config, "staffGroupId" | "showStaffName">;
@@ -64,7 +65,10 @@ async function sendOrDefer(deps: BotDeps, chatId: number, text: string, replyMar
       ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
     });
   } catch (err) {
-    if (!isTelegramOutage(err)) throw err;
+    const failure = classifyFailure(err);
+    // Blocked or gone: nobody is there to read an answer, now or later.
+    if (failure.kind === "refused") return void deps.log.info("chat tidak menerima pesan bot", { chatId, error: describeError(err) });
+    if (failure.kind !== "outage" && failure.kind !== "flood") throw err;
     deps.log.warn("Telegram tidak menjawab; balasan masuk antrian", { chatId, error: describeError(err) });
     return defer();
   }

@@ -1,15 +1,16 @@
-// Delivers the durable relay queue: in order per target chat, chats side by side, paced by the gateway.
-// A 429 waits out retry_after, network errors and 5xx back off, a refusal for good (403, 400) is recorded and
-// never holds up the chat's later items.
-import { NetworkError, TelegramApiError, TimeoutError } from "node-telegram-bot-api";
-import { countPendingFor, findById, pendingItems, progressOf, reschedule, saveProgress, type AntrianRow, type Progress } from "../db/antrian-kirim-repo.js";
+// Delivers the durable queue through the paced gateway. Order matters within a lane and not across lanes: a lane is
+// one private chat, or one ticket in the staff group, so one message that cannot be delivered holds up only its own
+// ticket. A flood wait or an outage waits and tries again; a refusal for good is recorded at once; a delivery that
+// keeps failing while other sends get through is set aside after a few tries, and its lane moves on.
 import type { Db } from "../db/database.js";
-import { planSteps, type Payload, type Step } from "../domain/relay/relay-plan.js";
+import { countPendingTo, itemById, pendingItems, retryLater, saveProgress, type OutboxItem, type Payload, type Progress } from "../domain/outbox.js";
+import { mergeTexts, planSteps, type Step } from "../domain/relay/relay-plan.js";
 import type { Logger } from "../logger.js";
-import { isDeferredReply } from "./deferred-reply.js";
-import type { BulkGate } from "./pacer.js";
-import type { Gateway } from "./telegram-gateway.js";
+import { backoffMs, retrying, sleep } from "../retry.js";
 import { describeError } from "./describe-error.js";
+import type { BulkGate } from "./pacer.js";
+import { classifyFailure } from "./telegram-failure.js";
+import type { Gateway, SendOptions } from "./telegram-gateway.js";
 
 export interface OutboxWorker {
   wake(): void;
@@ -25,8 +26,9 @@ export interface OutboxWorker {
 
 /** What a delivery means to the services that queued it (the relay, announcements). */
 export interface DeliveryOutcomes {
-  delivered(item: AntrianRow, progress: Progress): Promise<void>;
-  rejected(item: AntrianRow, reason: string, blocked: boolean): Promise<void>;
+  delivered(item: OutboxItem, progress: Progress): Promise<void>;
+  /** It will not be delivered: refused for good (`blocked` when the recipient blocked the bot), or set aside. */
+  failed(item: OutboxItem, reason: string, blocked: boolean): Promise<void>;
 }
 
 export interface OutboxDeps {
@@ -40,182 +42,233 @@ export interface OutboxDeps {
 }
 
 const BATCH = 500;
+/** A blip passes in well under a second; an outage is waited out ever more patiently, up to five minutes. */
+const FIRST_RETRY_MS = 300;
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** After a lane stopped on an item that must wait, look again soon rather than spinning. */
 const MIN_RETRY_SCAN_MS = 50;
+/**
+ * A delivery that has failed for this long, at least this often, while another send got through after its first
+ * failure, is set aside: then it is this message, not Telegram, that fails. A blip of a few seconds is waited out.
+ */
+const SET_ASIDE_AFTER_MS = 20_000;
+const SET_ASIDE_AFTER_TRIES = 5;
+
+/** The lane an item waits in: its chat, or for the staff group (any group) its ticket. */
+function laneOf(item: OutboxItem): string {
+  return item.to < 0 && item.ticketId !== null ? `${item.to}:T${item.ticketId}` : `${item.to}`;
+}
+
+/** A ticket's sends into a group take only the ticket's share of the group's window. */
+function sendOptionsOf(item: OutboxItem): SendOptions {
+  return item.to < 0 && item.ticketId !== null ? { share: `T${item.ticketId}` } : {};
+}
 
 export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
   const { db, log } = deps;
-  const busyChats = new Map<number, Promise<void>>();
+  const busyLanes = new Map<string, Promise<void>>();
   const backlog = new Set<number>();
-  let stopped = false;
+  /** When each failing item first failed (in this process: a restart gives every item a fresh chance). */
+  const failingSince = new Map<number, number>();
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let scanning: Promise<void> = Promise.resolve();
   let rescan = false;
 
-  /** Starts a lane for every chat whose first pending item is due; returns when the next waiting item falls due. */
+  /** Starts every lane whose first pending item is due; returns when the next waiting item falls due. */
   async function scan(): Promise<number> {
-    let items: AntrianRow[];
+    let items: OutboxItem[];
     try {
       items = await pendingItems(db, BATCH);
     } catch (err) {
       log.warn("antrian kirim tidak terbaca; dicoba lagi", { error: describeError(err) });
       return Infinity;
     }
-    const byChat = new Map<number, AntrianRow[]>();
-    for (const item of items) byChat.set(item.id_chat_tujuan, [...(byChat.get(item.id_chat_tujuan) ?? []), item]);
+    const lanes = new Map<string, OutboxItem[]>();
+    for (const item of items) lanes.set(laneOf(item), [...(lanes.get(laneOf(item)) ?? []), item]);
     // The backlog lives in memory: after a restart, answers deferred before it must still go ahead of later ones.
-    for (const item of items) if (isDeferredReply(item)) backlog.add(item.id_chat_tujuan);
+    for (const item of items) if (item.kind === "tunda") backlog.add(item.to);
     let nextDue = Infinity;
-    for (const [chatId, chatItems] of byChat) {
-      if (busyChats.has(chatId) || stopped) continue;
-      if (chatItems[0]!.berikutnya > Date.now()) {
-        nextDue = Math.min(nextDue, chatItems[0]!.berikutnya);
+    for (const [lane, laneItems] of lanes) {
+      if (busyLanes.has(lane) || stopping.signal.aborted) continue;
+      if (laneItems[0]!.due > Date.now()) {
+        nextDue = Math.min(nextDue, laneItems[0]!.due);
         continue;
       }
-      const lane = runLane(chatItems).then(async (delivered) => {
-        if (backlog.has(chatId) && (await countPendingFor(db, chatId).catch(() => 1)) === 0) backlog.delete(chatId);
-        busyChats.delete(chatId);
+      const chatId = laneItems[0]!.to;
+      const run = runLane(laneItems).then(async (delivered) => {
+        if (backlog.has(chatId) && (await countPendingTo(db, chatId).catch(() => 1)) === 0) backlog.delete(chatId);
+        busyLanes.delete(lane);
         if (delivered > 0) wake();
         else schedule(MIN_RETRY_SCAN_MS);
       });
-      busyChats.set(chatId, lane.then(() => undefined));
+      busyLanes.set(lane, run.then(() => undefined));
     }
     return nextDue;
   }
 
-  /** Sends a chat's items in order; stops at the first item that is not due or must wait. Returns how many went out. */
-  async function runLane(items: AntrianRow[]): Promise<number> {
-    let delivered = 0;
-    for (const listed of items) {
-      // The listed copy may be stale: an album may have grown (and its due time moved) since the scan read it.
-      const item = await findById(db, listed.id).catch(() => undefined);
-      if (stopped || !item || item.status !== "menunggu" || item.berikutnya > Date.now()) return delivered;
-      if (!(await deliver(item))) return delivered;
-      delivered++;
+  /** Sends a lane's items in order; stops at the first item that is not due or must wait. Returns how many ended. */
+  async function runLane(items: OutboxItem[]): Promise<number> {
+    let ended = 0;
+    while (ended < items.length) {
+      const batch = await readyBatch(items.slice(ended));
+      if (batch.length === 0 || !(await deliver(batch))) return ended;
+      ended += batch.length;
     }
-    return delivered;
+    return ended;
   }
 
-  /** Returns true when the lane may go on to the chat's next item. */
-  async function deliver(item: AntrianRow): Promise<boolean> {
-    const payload = JSON.parse(item.muatan) as Payload;
+  /**
+   * The next item as it stands now (the listed copy may be stale: an album may have grown since the scan read it),
+   * with the text follow-ups of the same question that wait behind it, to go as one group message.
+   */
+  async function readyBatch(listed: OutboxItem[]): Promise<OutboxItem[]> {
+    const batch: OutboxItem[] = [];
+    for (const candidate of listed) {
+      const item = await itemById(db, candidate.id).catch(() => undefined);
+      if (stopping.signal.aborted || !item || item.status !== "menunggu" || item.due > Date.now()) break;
+      batch.push(item);
+      if (item.kind !== "tanya" || item.to > 0 || item.progress.steps > 0) break;
+      const merged = mergeTexts(batch.map((b) => b.payload as Payload));
+      if (!merged || merged.count < batch.length) {
+        if (batch.length > 1) batch.pop();
+        break;
+      }
+    }
+    return batch;
+  }
+
+  /** Returns true when the lane may go on to its next item. */
+  async function deliver(batch: OutboxItem[]): Promise<boolean> {
+    const item = batch[0]!;
+    const payload = batch.length > 1 ? mergeTexts(batch.map((b) => b.payload as Payload))!.payload : item.payload;
+    if (payload.type === "broken") {
+      log.error("isi antrian rusak; tidak dikirim", { item: item.id, reason: payload.reason });
+      await settle(item, "gagal", () => deps.outcomes().failed(item, payload.reason, false));
+      return true;
+    }
     const steps = planSteps(payload);
-    const progress = progressOf(item);
-    if (item.id_pengumuman !== null) {
+    const progress: Progress = { steps: item.progress.steps, ids: [...item.progress.ids] };
+    if (item.announcementId !== null) {
       await deps.bulkGate.acquire();
       // Shutting down: what is still waiting for its turn stays queued for the next start.
-      if (stopped) return false;
+      if (stopping.signal.aborted) return false;
     }
     while (progress.steps < steps.length) {
       let ids: number[];
       try {
-        ids = await send(item.id_chat_tujuan, payload, steps[progress.steps]!);
+        ids = await send(item, payload, steps[progress.steps]!);
       } catch (err) {
         return handleFailure(item, err);
       }
       progress.steps++;
       progress.ids.push(...ids);
-      if (progress.steps < steps.length) await persist(item, "kemajuan", () => saveProgress(db, item.id, progress));
+      if (progress.steps < steps.length) await settle(item, "kemajuan", () => saveProgress(db, item.id, progress));
     }
-    await persist(item, "pengiriman", () => deps.outcomes().delivered(item, progress));
+    failingSince.delete(item.id);
+    for (const sent of batch) await settle(sent, "pengiriman", () => deps.outcomes().delivered(sent, progress));
     return true;
   }
 
   /**
-   * Telegram has the message; now the database must know, or it would be sent again. While the database is
-   * away the lane keeps this chat's queue waiting and retries the write, rather than resending.
+   * Telegram has the message (or has refused it for good); now the database must know, or it would be sent again.
+   * While the database is away the lane waits and retries the write, rather than resending.
    */
-  async function persist(item: AntrianRow, what: string, write: () => Promise<void>): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        return;
-      } catch (err) {
-        if (stopped) {
-          // Shutting down with the write still failing: the item stays queued and its unrecorded part is sent
-          // again after the restart; a duplicate is the price of losing nothing.
-          log.error(`${what} antrian tidak tercatat saat berhenti; pesan bisa terkirim ulang`, { item: item.id, error: describeError(err) });
-          return;
-        }
-        const wait = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
-        log.warn(`${what} antrian gagal dicatat; mencoba lagi`, { item: item.id, attempt, waitMs: wait, error: describeError(err) });
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+  async function settle(item: OutboxItem, what: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await retrying(write, {
+        signal: stopping.signal,
+        retryable: () => true,
+        maxMs: 30_000,
+        onRetry: (err, attempt, waitMs) => log.warn(`${what} antrian gagal dicatat; mencoba lagi`, { item: item.id, attempt, waitMs, error: describeError(err) }),
+      });
+    } catch (err) {
+      // Shutting down with the write still failing: the item stays queued and its unrecorded part is sent again
+      // after the restart; a duplicate is the price of losing nothing.
+      log.error(`${what} antrian tidak tercatat saat berhenti; pesan bisa terkirim ulang`, { item: item.id, error: describeError(err) });
     }
   }
 
-  async function handleFailure(item: AntrianRow, err: unknown): Promise<boolean> {
-    if (err instanceof TelegramApiError && err.errorCode !== 429 && err.errorCode < 500) {
-      const blocked = err.errorCode === 403;
-      log.warn("pesan antrian ditolak Telegram", { item: item.id, chat: item.id_chat_tujuan, error: describeError(err) });
-      await deps.outcomes().rejected(item, describeError(err), blocked).catch((e: unknown) => log.error("gagal mencatat penolakan", { item: item.id, error: describeError(e) }));
+  async function handleFailure(item: OutboxItem, err: unknown): Promise<boolean> {
+    const failure = classifyFailure(err);
+    const reason = describeError(err);
+    const meta = { item: item.id, chat: item.to, ticket: item.ticketId, kind: item.kind, error: reason };
+    if (failure.kind === "refused" || failure.kind === "bad-request") {
+      failingSince.delete(item.id);
+      log.warn("pesan antrian ditolak Telegram", meta);
+      await settle(item, "penolakan", () => deps.outcomes().failed(item, reason, failure.kind === "refused" && failure.blocked));
       return true;
     }
-    const attempt = item.percobaan + 1;
-    const wait =
-      err instanceof TelegramApiError && err.retryAfter !== undefined
-        ? err.retryAfter * 1000
-        : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt - 1, 12));
-    const transient = err instanceof TelegramApiError || err instanceof NetworkError || err instanceof TimeoutError;
-    log.warn(transient ? "pengiriman antrian tertunda; dicoba lagi" : "pengiriman antrian gagal; dicoba lagi", {
-      item: item.id,
-      chat: item.id_chat_tujuan,
-      attempt,
-      waitMs: wait,
-      error: describeError(err),
-    });
-    await reschedule(db, item.id, attempt, Date.now() + wait, describeError(err)).catch((e: unknown) =>
+    const tries = item.tries + 1;
+    const since = failingSince.get(item.id) ?? Date.now();
+    failingSince.set(item.id, since);
+    const othersGetThrough = deps.gateway.lastSuccessAt() > since;
+    if (tries >= SET_ASIDE_AFTER_TRIES && Date.now() - since >= SET_ASIDE_AFTER_MS && othersGetThrough) {
+      failingSince.delete(item.id);
+      log.error("pesan antrian terus gagal sementara pesan lain terkirim; disisihkan", { ...meta, tries });
+      await settle(item, "penyisihan", () => deps.outcomes().failed(item, reason, false));
+      return true;
+    }
+    const wait = failure.kind === "flood" ? failure.retryAfterMs : backoffMs(tries, { baseMs: FIRST_RETRY_MS, maxMs: MAX_BACKOFF_MS });
+    log.warn(failure.kind === "internal" ? "pengiriman antrian gagal; dicoba lagi" : "pengiriman antrian tertunda; dicoba lagi", { ...meta, tries, waitMs: wait });
+    await retryLater(db, item.id, tries, Date.now() + wait, reason).catch((e: unknown) =>
       log.warn("jadwal ulang antrian tidak tersimpan", { item: item.id, error: describeError(e) }),
     );
     return false;
   }
 
-  async function send(chatId: number, payload: Payload, step: Step): Promise<number[]> {
+  async function send(item: OutboxItem, payload: Payload, step: Step): Promise<number[]> {
+    const chatId = item.to;
+    const options = sendOptionsOf(item);
     const reply = (id: number | undefined) => (id === undefined ? {} : { reply_parameters: { message_id: id, allow_sending_without_reply: true } });
+    const from = payload.type === "notice" ? chatId : payload.fromChatId;
     switch (step.method) {
       case "sendMessage": {
-        const m = await deps.gateway.sendMessage({
-          chat_id: chatId,
-          text: step.text,
-          ...(step.html ? { parse_mode: "HTML" } : {}),
-          link_preview_options: { is_disabled: true },
-          ...reply(step.replyTo),
-          ...(step.buttons ? { reply_markup: step.buttons } : {}),
-        });
+        const m = await deps.gateway.sendMessage(
+          {
+            chat_id: chatId,
+            text: step.text,
+            ...(step.html ? { parse_mode: "HTML" } : {}),
+            link_preview_options: { is_disabled: true },
+            ...reply(step.replyTo),
+            ...(step.buttons ? { reply_markup: step.buttons } : {}),
+          },
+          options,
+        );
         return [m.message_id];
       }
       case "copyMessage": {
-        const from = payload.type === "notice" ? chatId : payload.fromChatId;
-        const m = await deps.gateway.copyMessage({
-          chat_id: chatId,
-          from_chat_id: from,
-          message_id: step.messageId,
-          ...(step.caption !== undefined ? { caption: step.caption, parse_mode: "HTML" } : {}),
-          ...reply(step.replyTo),
-        });
+        const m = await deps.gateway.copyMessage(
+          {
+            chat_id: chatId,
+            from_chat_id: from,
+            message_id: step.messageId,
+            ...(step.caption !== undefined ? { caption: step.caption, parse_mode: "HTML" } : {}),
+            ...reply(step.replyTo),
+          },
+          options,
+        );
         return [m.message_id];
       }
       case "copyMessages": {
-        const from = payload.type === "notice" ? chatId : payload.fromChatId;
-        const ids = await deps.gateway.copyMessages({ chat_id: chatId, from_chat_id: from, message_ids: step.messageIds });
+        const ids = await deps.gateway.copyMessages({ chat_id: chatId, from_chat_id: from, message_ids: step.messageIds }, options);
         return ids.map((m) => m.message_id);
       }
     }
   }
 
   function schedule(ms: number): void {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(wake, Math.max(0, ms));
   }
 
   function wake(): void {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     // One scan at a time; a wake during a scan asks for one more right after it.
     rescan = true;
     scanning = scanning.then(async () => {
-      if (!rescan || stopped) return;
+      if (!rescan || stopping.signal.aborted) return;
       rescan = false;
       const nextDue = await scan();
       schedule(Math.min(deps.pollMs ?? 1000, nextDue - Date.now()));
@@ -228,18 +281,18 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     wake,
     backlog,
     async stop() {
-      stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       await scanning;
-      await Promise.all(busyChats.values());
+      await Promise.all(busyLanes.values());
     },
     async idle() {
       for (;;) {
         await scanning;
-        await Promise.all(busyChats.values());
+        await Promise.all(busyLanes.values());
         const pending = await pendingItems(db, BATCH);
-        if (pending.every((p) => p.berikutnya > Date.now()) && busyChats.size === 0) return;
-        await new Promise((r) => setTimeout(r, 50));
+        if (pending.every((p) => p.due > Date.now()) && busyLanes.size === 0) return;
+        await sleep(50);
       }
     },
   };

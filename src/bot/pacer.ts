@@ -1,103 +1,267 @@
-// Paces outgoing requests under Telegram's flood limits, so the bot waits instead of collecting 429s:
-// about 30 messages a second overall, about one a second per private chat, 20 a minute per group.
-export interface PacerLimits {
-  globalPerSec: number;
-  globalBurst: number;
-  privatePerSec: number;
-  privateBurst: number;
-  groupPerWindow: number;
-  groupWindowMs: number;
+// Paces outgoing messages under Telegram's flood limits, counted as strict rolling windows: about 30 a second
+// overall, 3 a second and 10 in ten seconds into a private chat, 20 a minute into a group. Each window is counted a
+// little longer than Telegram's (requests that leave evenly arrive unevenly), seeded at start with what went out
+// before a restart, and told about every 429 that gets through anyway.
+
+export interface RateWindow {
+  limit: number;
+  ms: number;
 }
 
-/** A little under Telegram's published limits: a request acquired at t may arrive a few ms later than another. */
+export interface PacerLimits {
+  global: RateWindow[];
+  private: RateWindow[];
+  group: RateWindow[];
+  /** What one share of a group (one ticket's lane) may take of it, so one busy ticket leaves room for the others. */
+  groupShare: RateWindow[];
+  /** Added to every window's length, for network jitter between the bot and Telegram. */
+  marginMs: number;
+}
+
 export const TELEGRAM_LIMITS: PacerLimits = {
-  globalPerSec: 29,
-  globalBurst: 25,
-  privatePerSec: 1,
-  privateBurst: 3,
-  groupPerWindow: 20,
-  groupWindowMs: 61_000,
+  global: [{ limit: 30, ms: 1_000 }],
+  private: [
+    { limit: 3, ms: 1_000 },
+    { limit: 10, ms: 10_000 },
+  ],
+  group: [{ limit: 20, ms: 60_000 }],
+  groupShare: [{ limit: 10, ms: 60_000 }],
+  marginMs: 150,
 };
 
-/** A reservation-based token bucket: each caller is given its own slot in time, so waiters never stampede. */
-class Bucket {
-  private nextFree = 0;
-  constructor(
-    private readonly intervalMs: number,
-    private readonly burst: number,
-  ) {}
-
-  /** Reserves the next slot; returns when it starts (ms since epoch). */
-  reserve(now: number): number {
-    const earliest = now - (this.burst - 1) * this.intervalMs;
-    const slot = Math.max(this.nextFree, earliest);
-    this.nextFree = slot + this.intervalMs;
-    return Math.max(slot, now);
-  }
+/** Time and timers, so the unit tests can drive the pacer with a fake clock. */
+export interface Scheduler {
+  now(): number;
+  /** Calls `fn` after `ms`; returns a function that cancels it. */
+  setTimer(fn: () => void, ms: number): () => void;
 }
 
-/** At most `limit` sends in any window; remembers the reserved send times. */
-class SlidingWindow {
-  private readonly times: number[] = [];
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-
-  reserve(now: number): number {
-    while (this.times.length > 0 && this.times[0]! <= now - this.windowMs) this.times.shift();
-    const slot = this.times.length < this.limit ? Math.max(now, this.times.at(-1) ?? now) : this.times[this.times.length - this.limit]! + this.windowMs;
-    this.times.push(slot);
-    return slot;
-  }
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function waitForSlot(limit: Bucket | SlidingWindow): Promise<void> {
-  const slot = limit.reserve(Date.now());
-  if (slot > Date.now()) await sleep(slot - Date.now());
-}
+export const realScheduler: Scheduler = {
+  now: () => Date.now(),
+  setTimer(fn, ms) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
 
 /**
- * A share of the global budget for bulk sending (announcements): bulk messages wait here first, so they
- * never reserve more than this rate of the global slots and interactive answers keep getting through.
+ * Three chats refused within a second means the flood is the bot's as a whole, not each chat's own: two could
+ * still be a busy group and a chatty employee at once.
  */
-export class BulkGate {
-  private readonly bucket: Bucket;
-  constructor(perSec: number) {
-    this.bucket = new Bucket(1000 / perSec, 1);
+const GLOBAL_FLOOD_CHATS = 3;
+const GLOBAL_FLOOD_EVIDENCE_MS = 1_000;
+/** Beyond this many idle chats, those with nothing left in their windows are forgotten. */
+const CHATS_KEPT = 5_000;
+
+/** The send times of one chat (or of all chats together) under its windows. */
+class SendTimes {
+  /** Ascending; may hold a little of the future after a flood wait (see `fillUntil`). */
+  private times: number[] = [];
+  pausedUntil = 0;
+  private readonly longest: RateWindow;
+
+  constructor(
+    private readonly windows: RateWindow[],
+    private readonly marginMs: number,
+  ) {
+    this.longest = windows.reduce((a, b) => (b.ms > a.ms ? b : a));
   }
 
-  acquire(): Promise<void> {
-    return waitForSlot(this.bucket);
+  /**
+   * The earliest time from `now` at which `count` more sends fit every window. A request bigger than a window's
+   * limit (an album of 10 into a private chat) fits when that window is empty, as Telegram accepts albums.
+   */
+  readyAt(now: number, count: number): number {
+    this.prune(now);
+    let t = Math.max(now, this.pausedUntil);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const window of this.windows) {
+        const span = window.ms + this.marginMs;
+        const inWindow = this.times.filter((at) => at > t - span);
+        const mustExpire = Math.min(inWindow.length, inWindow.length + count - window.limit);
+        if (mustExpire <= 0) continue;
+        const free = inWindow[mustExpire - 1]! + span;
+        if (free > t) {
+          t = free;
+          changed = true;
+        }
+      }
+    }
+    return t;
   }
+
+  record(at: number, count: number): void {
+    for (let i = 0; i < count; i++) this.times.push(at);
+    if (this.times.length > count && this.times[this.times.length - count - 1]! > at) this.times.sort((a, b) => a - b);
+  }
+
+  /**
+   * After a 429: nothing goes before `until`, and the longest window counts as full then, its sends spread evenly,
+   * so sending resumes at the sustained rate instead of as a new burst.
+   */
+  fillUntil(until: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, until);
+    const span = this.longest.ms + this.marginMs;
+    this.times = this.times.filter((at) => at <= until - span);
+    for (let k = this.longest.limit - 1; k >= 0; k--) this.times.push(until - (k * span) / this.longest.limit);
+  }
+
+  isIdle(now: number): boolean {
+    this.prune(now);
+    return this.times.length === 0 && this.pausedUntil <= now;
+  }
+
+  private prune(now: number): void {
+    const horizon = now - this.longest.ms - this.marginMs;
+    let drop = 0;
+    while (drop < this.times.length && this.times[drop]! <= horizon) drop++;
+    if (drop > 0) this.times.splice(0, drop);
+  }
+}
+
+interface Waiter {
+  chatId: number;
+  count: number;
+  share: SendTimes | undefined;
+  grant: () => void;
+}
+
+export interface PastSend {
+  chatId: number;
+  at: number;
+  count: number;
 }
 
 export class Pacer {
-  private readonly global: Bucket;
-  private readonly chats = new Map<number, Bucket | SlidingWindow>();
+  private readonly global: SendTimes;
+  private readonly chats = new Map<number, SendTimes>();
+  private readonly shares = new Map<string, SendTimes>();
+  /** First come, first served: with one waiter per ticket lane, that serves tickets round-robin. */
+  private waiters: Waiter[] = [];
+  private cancelTimer: (() => void) | undefined;
+  private recentFloods: { chatId: number; at: number }[] = [];
 
-  constructor(private readonly limits: PacerLimits = TELEGRAM_LIMITS) {
-    this.global = new Bucket(1000 / limits.globalPerSec, limits.globalBurst);
+  constructor(
+    private readonly limits: PacerLimits = TELEGRAM_LIMITS,
+    private readonly scheduler: Scheduler = realScheduler,
+  ) {
+    this.global = new SendTimes(limits.global, limits.marginMs);
   }
 
-  /** Waits until a message to `chatId` may be sent. The chat's own limit is taken first, then the global one. */
-  async acquire(chatId: number): Promise<void> {
-    await waitForSlot(this.chatLimit(chatId));
-    await waitForSlot(this.global);
+  /**
+   * Waits until `count` messages may go to `chatId`; they are counted as sent from that moment. `share` names the
+   * part of a group they belong to (a ticket), which may use only its share of the group's window.
+   */
+  acquire(chatId: number, count = 1, share?: string): Promise<void> {
+    return new Promise((grant) => {
+      this.waiters.push({ chatId, count: Math.max(1, count), share: share === undefined || chatId > 0 ? undefined : this.share(chatId, share), grant });
+      this.pump();
+    });
   }
 
-  private chatLimit(chatId: number): Bucket | SlidingWindow {
-    let limit = this.chats.get(chatId);
-    if (!limit) {
-      limit =
-        chatId < 0
-          ? new SlidingWindow(this.limits.groupPerWindow, this.limits.groupWindowMs)
-          : new Bucket(1000 / this.limits.privatePerSec, this.limits.privateBurst);
-      this.chats.set(chatId, limit);
-      if (this.chats.size > 20_000) this.chats.delete(this.chats.keys().next().value!);
+  /** What went out before this process started (from the message log): Telegram still counts it. */
+  seed(sends: PastSend[]): void {
+    for (const send of [...sends].sort((a, b) => a.at - b.at)) {
+      this.chat(send.chatId).record(send.at, send.count);
+      this.global.record(send.at, send.count);
     }
-    return limit;
+  }
+
+  /**
+   * Telegram refused a send to `chatId` with retry_after: that chat pauses and resumes at its sustained rate; a
+   * third chat refused within a second means the bot as a whole is over the limit, and everything pauses.
+   */
+  floodWait(chatId: number, retryAfterMs: number): void {
+    const now = this.scheduler.now();
+    const until = now + retryAfterMs;
+    this.chat(chatId).fillUntil(until);
+    this.recentFloods = this.recentFloods.filter((f) => f.at > now - GLOBAL_FLOOD_EVIDENCE_MS && f.chatId !== chatId);
+    if (this.recentFloods.length + 1 >= GLOBAL_FLOOD_CHATS) this.global.fillUntil(until);
+    this.recentFloods.push({ chatId, at: now });
+    this.pump();
+  }
+
+  /** How many sends are waiting for their turn. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  private pump(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    const now = this.scheduler.now();
+    let next = Infinity;
+    // Once a waiter waits only for the global budget, nobody behind it may take that budget first.
+    let globalTaken = false;
+    const still: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      const chat = this.chat(waiter.chatId);
+      const chatReady = Math.max(chat.readyAt(now, waiter.count), waiter.share?.readyAt(now, waiter.count) ?? now);
+      const globalReady = this.global.readyAt(now, waiter.count);
+      if (chatReady <= now && globalReady <= now && !globalTaken) {
+        chat.record(now, waiter.count);
+        waiter.share?.record(now, waiter.count);
+        this.global.record(now, waiter.count);
+        waiter.grant();
+        continue;
+      }
+      if (chatReady <= now) globalTaken = true;
+      next = Math.min(next, Math.max(chatReady, globalReady));
+      still.push(waiter);
+    }
+    this.waiters = still;
+    if (this.chats.size + this.shares.size > CHATS_KEPT) this.forgetIdleChats(now);
+    if (next !== Infinity) this.cancelTimer = this.scheduler.setTimer(() => this.pump(), Math.max(1, next - now));
+  }
+
+  private chat(chatId: number): SendTimes {
+    let times = this.chats.get(chatId);
+    if (!times) {
+      times = new SendTimes(chatId < 0 ? this.limits.group : this.limits.private, this.limits.marginMs);
+      this.chats.set(chatId, times);
+    }
+    return times;
+  }
+
+  private share(chatId: number, share: string): SendTimes {
+    const key = `${chatId}:${share}`;
+    let times = this.shares.get(key);
+    if (!times) {
+      times = new SendTimes(this.limits.groupShare, this.limits.marginMs);
+      this.shares.set(key, times);
+    }
+    return times;
+  }
+
+  private forgetIdleChats(now: number): void {
+    const waitingFor = new Set(this.waiters.map((w) => w.chatId));
+    const sharesInUse = new Set(this.waiters.map((w) => w.share));
+    for (const [chatId, times] of this.chats) if (!waitingFor.has(chatId) && times.isIdle(now)) this.chats.delete(chatId);
+    for (const [key, times] of this.shares) if (!sharesInUse.has(times) && times.isIdle(now)) this.shares.delete(key);
+  }
+}
+
+/**
+ * A share of the global budget for bulk sending (announcements): bulk messages pass here first, evenly spaced, so
+ * they never take more than this rate of the global slots and interactive answers keep getting through.
+ */
+export class BulkGate {
+  private nextFree = 0;
+  private readonly intervalMs: number;
+
+  constructor(
+    perSec: number,
+    private readonly scheduler: Scheduler = realScheduler,
+  ) {
+    this.intervalMs = 1000 / perSec;
+  }
+
+  acquire(): Promise<void> {
+    const now = this.scheduler.now();
+    const slot = Math.max(now, this.nextFree);
+    this.nextFree = slot + this.intervalMs;
+    if (slot <= now) return Promise.resolve();
+    return new Promise((resolve) => this.scheduler.setTimer(resolve, slot - now));
   }
 }

@@ -1,4 +1,5 @@
-// The one way the bot sends into chats: every outgoing message is paced under Telegram's limits and logged in `pesan`.
+// The one way the bot sends into chats: every outgoing message waits for the pacer, a 429 that gets through anyway
+// is fed back to it, and each message Telegram accepted is logged in `pesan` (one row per message it created).
 import type {
   Api,
   CopyMessageParams,
@@ -10,29 +11,65 @@ import type {
   SendMessageParams,
 } from "node-telegram-bot-api";
 import type { PesanData } from "../db/pesan-repo.js";
+import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
+import { describeError } from "./describe-error.js";
 import type { Pacer } from "./pacer.js";
+import { classifyFailure } from "./telegram-failure.js";
+
+/** For sends into the staff group: the ticket they belong to, which may take only its share of the group's window. */
+export interface SendOptions {
+  share?: string;
+}
 
 export interface Gateway {
-  sendMessage(params: SendMessageParams): Promise<Message>;
+  sendMessage(params: SendMessageParams, options?: SendOptions): Promise<Message>;
   sendDocument(params: SendDocumentParams): Promise<Message>;
-  copyMessage(params: CopyMessageParams): Promise<MessageId>;
-  copyMessages(params: CopyMessagesParams): Promise<MessageId[]>;
+  copyMessage(params: CopyMessageParams, options?: SendOptions): Promise<MessageId>;
+  copyMessages(params: CopyMessagesParams, options?: SendOptions): Promise<MessageId[]>;
   editMessageText(params: EditMessageTextParams & { chat_id: number; message_id: number }): Promise<void>;
+  /** When Telegram last accepted a send (0 before the first): tells an outage from one message that cannot pass. */
+  lastSuccessAt(): number;
 }
 
 export interface GatewayDeps {
   api: Api;
   pacer: Pacer;
   botId: () => number;
+  clock: Clock;
   log: Logger;
   recordPesan: (rows: PesanData[]) => Promise<void>;
 }
 
-export function createGateway({ api, pacer, botId, log, recordPesan }: GatewayDeps): Gateway {
-  function record(chatId: number, kind: string, text: string | null, messageId: number | null, data: unknown): void {
-    const row: PesanData = {
-      waktu: Date.now(),
+/** A flood wait up to this long is waited out here; a longer one is the caller's (the outbox reschedules). */
+const WAIT_OUT_FLOOD_MS = 60_000;
+const FLOOD_TRIES = 3;
+
+export function createGateway({ api, pacer, botId, clock, log, recordPesan }: GatewayDeps): Gateway {
+  let lastSuccess = 0;
+
+  /** Paces the call (counting `count` messages), and after a 429 tells the pacer and tries again in its turn. */
+  async function paced<T>(method: string, chatId: number, count: number, options: SendOptions | undefined, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await pacer.acquire(chatId, count, options?.share);
+      try {
+        const result = await call();
+        lastSuccess = Date.now();
+        return result;
+      } catch (err) {
+        const failure = classifyFailure(err);
+        if (failure.kind !== "flood") throw err;
+        pacer.floodWait(chatId, failure.retryAfterMs);
+        log.warn("Telegram meminta bot menunggu (429)", { method, chatId, retryAfterMs: failure.retryAfterMs, attempt, error: describeError(err) });
+        if (attempt >= FLOOD_TRIES || failure.retryAfterMs > WAIT_OUT_FLOOD_MS) throw err;
+      }
+    }
+  }
+
+  function record(chatId: number, kind: string, text: string | null, messageIds: (number | null)[], data: unknown): void {
+    const json = JSON.stringify(data);
+    const rows: PesanData[] = messageIds.map((messageId) => ({
+      waktu: clock(),
       arah: "keluar",
       id_chat: chatId,
       id_pengirim: botId(),
@@ -40,47 +77,44 @@ export function createGateway({ api, pacer, botId, log, recordPesan }: GatewayDe
       isi_pesan: text,
       jenis: kind,
       perintah: null,
-      data: JSON.stringify(data),
+      data: json,
       id_pesan: messageId,
       update_id: null,
-    };
+    }));
     // The message is already out; a failed log write must not turn a delivered answer into an error.
-    recordPesan([row]).catch((err: unknown) => log.warn("gagal mencatat pesan keluar", { chatId, error: String(err) }));
+    recordPesan(rows).catch((err: unknown) => log.warn("gagal mencatat pesan keluar", { chatId, error: describeError(err) }));
   }
 
   return {
-    async sendMessage(params) {
+    lastSuccessAt: () => lastSuccess,
+    async sendMessage(params, options) {
       const chatId = Number(params.chat_id);
-      await pacer.acquire(chatId);
-      const message = await api.sendMessage(params);
-      record(chatId, "teks", message.text ?? params.text, message.message_id, message);
+      const message = await paced("sendMessage", chatId, 1, options, () => api.sendMessage(params));
+      record(chatId, "teks", message.text ?? params.text, [message.message_id], message);
       return message;
     },
     async sendDocument(params) {
       const chatId = Number(params.chat_id);
-      await pacer.acquire(chatId);
-      const message = await api.sendDocument(params);
-      record(chatId, "dokumen", message.caption ?? null, message.message_id, message);
+      const message = await paced("sendDocument", chatId, 1, undefined, () => api.sendDocument(params));
+      record(chatId, "dokumen", message.caption ?? null, [message.message_id], message);
       return message;
     },
-    async copyMessage(params) {
+    async copyMessage(params, options) {
       const chatId = Number(params.chat_id);
-      await pacer.acquire(chatId);
-      const result = await api.copyMessage(params);
-      record(chatId, "salinan", params.caption ?? null, result.message_id, { ...params, result });
+      const result = await paced("copyMessage", chatId, 1, options, () => api.copyMessage(params));
+      record(chatId, "salinan", params.caption ?? null, [result.message_id], { ...params, result });
       return result;
     },
-    async copyMessages(params) {
+    async copyMessages(params, options) {
       const chatId = Number(params.chat_id);
-      await pacer.acquire(chatId);
-      const result = await api.copyMessages(params);
-      record(chatId, "salinan", null, result[0]?.message_id ?? null, { ...params, result });
+      // An album counts as one message per item it creates, as Telegram counts it.
+      const result = await paced("copyMessages", chatId, params.message_ids.length, options, () => api.copyMessages(params));
+      record(chatId, "salinan", null, result.length > 0 ? result.map((m) => m.message_id) : [null], { ...params, result });
       return result;
     },
     async editMessageText(params) {
-      await pacer.acquire(params.chat_id);
-      await api.editMessageText(params);
-      record(params.chat_id, "suntingan", params.text ?? null, params.message_id, params);
+      await paced("editMessageText", params.chat_id, 1, undefined, () => api.editMessageText(params));
+      record(params.chat_id, "suntingan", params.text ?? null, [params.message_id], params);
     },
   };
 }

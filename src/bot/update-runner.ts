@@ -2,12 +2,14 @@
 // and hands them to the per-chat sequencer. Updates left unfinished by a crash are handled again at start.
 // New updates are handled while their rows are written, so the write is not on every answer's path: an update
 // is marked done only once its row is there, and the batch is confirmed (the next offset) only after the write.
-import { TelegramApiError, type Api, type Update } from "node-telegram-bot-api";
+import type { Api, Update } from "node-telegram-bot-api";
 import type { Db } from "../db/database.js";
 import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
 import type { Logger } from "../logger.js";
 import { ChatSequencer } from "./chat-sequencer.js";
+import { backoffMs, sleep } from "../retry.js";
 import { describeError } from "./describe-error.js";
+import { classifyFailure, floodWaitMs } from "./telegram-failure.js";
 import { chatKeyOf, redactedJson } from "./update-info.js";
 
 export interface RunnerOptions {
@@ -76,11 +78,9 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
         markFirstPoll();
       } catch (err) {
         if (signal.aborted) break;
-        if (err instanceof TelegramApiError && (err.errorCode === 401 || err.errorCode === 404)) {
-          throw new Error("Telegram menolak BOT_TOKEN (401/404): periksa token dari @BotFather");
-        }
+        if (classifyFailure(err).kind === "auth") throw new Error("Telegram menolak BOT_TOKEN (401/404): periksa token dari @BotFather");
         failures++;
-        const wait = backoffMs(failures, err);
+        const wait = floodWaitMs(err) ?? backoffMs(failures, { maxMs: MAX_BACKOFF_MS });
         log.warn("getUpdates gagal; mencoba lagi", { attempt: failures, waitMs: wait, error: describeError(err) });
         await sleep(wait, signal);
         continue;
@@ -133,21 +133,4 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
       await sequencer.drain();
     },
   };
-}
-
-function backoffMs(attempt: number, err: unknown): number {
-  if (err instanceof TelegramApiError && err.retryAfter) return err.retryAfter * 1000;
-  const base = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempt, 10));
-  return Math.round(base / 2 + Math.random() * (base / 2));
-}
-
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }

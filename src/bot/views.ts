@@ -1,7 +1,7 @@
 // Sending views (HTML text plus optional keyboard): as new messages, or by editing the pressed menu in place.
 import { TelegramApiError, type Context } from "node-telegram-bot-api";
 import type { View } from "./content-views.js";
-import { isTelegramOutage } from "./deferred-reply.js";
+import { classifyFailure } from "./telegram-failure.js";
 import { reply, type BotDeps } from "./deps.js";
 
 export async function sendViews(deps: BotDeps, ctx: Context, views: View[]): Promise<void> {
@@ -25,10 +25,11 @@ export async function showInPlace(deps: BotDeps, ctx: Context, views: View[]): P
       ...(views[0]!.reply_markup ? { reply_markup: views[0]!.reply_markup } : {}),
     });
   } catch (err) {
-    // "message is not modified" means the user already sees this view.
-    if (err instanceof TelegramApiError && err.errorCode === 400 && /not modified/i.test(err.description)) return;
+    const failure = classifyFailure(err);
+    // "message is not modified" means the user already sees this view (Telegram says so only in its text).
+    if (failure.kind === "bad-request" && err instanceof TelegramApiError && /not modified/i.test(err.description ?? "")) return;
     // Not editable any more, or Telegram is out: a new message (queued durably if need be) still answers.
-    if ((err instanceof TelegramApiError && err.errorCode === 400) || isTelegramOutage(err)) return sendViews(deps, ctx, views);
+    if (failure.kind === "bad-request" || failure.kind === "outage" || failure.kind === "flood") return sendViews(deps, ctx, views);
     throw err;
   }
 }

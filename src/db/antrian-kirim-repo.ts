@@ -1,4 +1,5 @@
-// The only module with SQL on `antrian_kirim`, the durable queue of outgoing relay messages.
+// The only module with SQL on `antrian_kirim`, the durable queue of outgoing messages. Rows in, rows out: what
+// the columns mean (kinds, payloads, keys) is src/domain/outbox.ts's business.
 import type { Db } from "./database.js";
 
 export interface AntrianRow {
@@ -14,6 +15,7 @@ export interface AntrianRow {
   hasil: string | null;
   galat: string | null;
   id_pengumuman: number | null;
+  diblokir: boolean;
 }
 
 export interface NewAntrian {
@@ -23,45 +25,55 @@ export interface NewAntrian {
   id_chat_tujuan: number;
   muatan: string;
   berikutnya: number;
-  id_pengumuman?: number | null;
+  id_pengumuman: number | null;
 }
 
 const CHUNK = 500;
 
 function normalize(row: AntrianRow): AntrianRow {
-  return { ...row, id: Number(row.id), id_chat_tujuan: Number(row.id_chat_tujuan), berikutnya: Number(row.berikutnya) };
+  return {
+    ...row,
+    id: Number(row.id),
+    id_tiket: row.id_tiket === null ? null : Number(row.id_tiket),
+    id_chat_tujuan: Number(row.id_chat_tujuan),
+    berikutnya: Number(row.berikutnya),
+    percobaan: Number(row.percobaan),
+    id_pengumuman: row.id_pengumuman === null ? null : Number(row.id_pengumuman),
+    diblokir: Boolean(row.diblokir),
+  };
 }
 
+const fresh = (item: NewAntrian, now: number) => ({ ...item, status: "menunggu", percobaan: 0, dibuat: now, diblokir: false });
+
 /** Idempotent by `kunci`: the same message enqueued twice (a redelivered update) is queued once. Returns true if new. */
-export async function enqueue(db: Db, item: NewAntrian, now: number): Promise<boolean> {
-  const existing = await findByKey(db, item.kunci);
-  if (existing) return false;
-  await db("antrian_kirim").insert({ ...item, status: "menunggu", percobaan: 0, dibuat: now }).onConflict("kunci").ignore();
+export async function insertItem(db: Db, item: NewAntrian, now: number): Promise<boolean> {
+  if (await findByKey(db, item.kunci)) return false;
+  await db("antrian_kirim").insert(fresh(item, now)).onConflict("kunci").ignore();
   return true;
 }
 
-/** Bulk form of `enqueue`, for announcements to every employee. */
-export async function enqueueMany(db: Db, items: NewAntrian[], now: number): Promise<void> {
+export async function insertItems(db: Db, items: NewAntrian[], now: number): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) {
     await db("antrian_kirim")
-      .insert(items.slice(i, i + CHUNK).map((item) => ({ ...item, status: "menunggu", percobaan: 0, dibuat: now })))
+      .insert(items.slice(i, i + CHUNK).map((item) => fresh(item, now)))
       .onConflict("kunci")
       .ignore();
   }
 }
 
-/** How an announcement's deliveries stand, and why the failed ones failed. */
+/** How an announcement's deliveries stand, and how many failed because the employee blocked the bot. */
 export async function announcementOutcome(db: Db, id: number): Promise<{ menunggu: number; terkirim: number; gagal: number; diblokir: number }> {
   const rows = await db("antrian_kirim")
     .where({ id_pengumuman: id })
-    .groupBy("status")
-    .select<{ status: string; n: number | string }[]>("status", db.raw("count(*) as n"));
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-  const [blocked] = await db("antrian_kirim")
-    .where({ id_pengumuman: id, status: "gagal" })
-    .where("galat", "like", "403%")
-    .count<{ n: number | string }[]>({ n: "*" });
-  return { menunggu: count("menunggu"), terkirim: count("terkirim"), gagal: count("gagal"), diblokir: Number(blocked?.n ?? 0) };
+    .groupBy("status", "diblokir")
+    .select<{ status: string; diblokir: number | boolean; n: number | string }[]>("status", "diblokir", db.raw("count(*) as n"));
+  const count = (match: (r: (typeof rows)[number]) => boolean) => rows.filter(match).reduce((sum, r) => sum + Number(r.n), 0);
+  return {
+    menunggu: count((r) => r.status === "menunggu"),
+    terkirim: count((r) => r.status === "terkirim"),
+    gagal: count((r) => r.status === "gagal"),
+    diblokir: count((r) => r.status === "gagal" && Boolean(r.diblokir)),
+  };
 }
 
 export async function findByKey(db: Db, kunci: string): Promise<AntrianRow | undefined> {
@@ -83,33 +95,54 @@ export async function pendingItems(db: Db, limit: number): Promise<AntrianRow[]>
   return rows.map(normalize);
 }
 
-/** How far a multi-step item got: steps done and the message ids they produced. */
-export interface Progress {
-  steps: number;
-  ids: number[];
+export async function saveProgress(db: Db, id: number, hasil: string): Promise<void> {
+  await db("antrian_kirim").where({ id }).update({ hasil });
 }
 
-export function progressOf(row: AntrianRow): Progress {
-  return row.hasil ? (JSON.parse(row.hasil) as Progress) : { steps: 0, ids: [] };
-}
-
-export async function saveProgress(db: Db, id: number, hasil: Progress): Promise<void> {
-  await db("antrian_kirim").where({ id }).update({ hasil: JSON.stringify(hasil) });
-}
-
-export async function markSent(db: Db, id: number, hasil: Progress, now: number): Promise<void> {
-  await db("antrian_kirim").where({ id }).update({ status: "terkirim", hasil: JSON.stringify(hasil), dikirim: now, galat: null });
+export async function markSent(db: Db, id: number, hasil: string, now: number): Promise<void> {
+  await db("antrian_kirim").where({ id }).update({ status: "terkirim", hasil, dikirim: now, galat: null });
 }
 
 export async function reschedule(db: Db, id: number, percobaan: number, berikutnya: number, galat: string): Promise<void> {
   await db("antrian_kirim").where({ id }).update({ percobaan, berikutnya, galat: galat.slice(0, 500) });
 }
 
-export async function markFailed(db: Db, id: number, galat: string, now: number): Promise<void> {
-  await db("antrian_kirim").where({ id }).update({ status: "gagal", galat: galat.slice(0, 500), dikirim: now });
+export async function markFailed(db: Db, id: number, galat: string, blocked: boolean, now: number): Promise<void> {
+  await db("antrian_kirim").where({ id }).update({ status: "gagal", galat: galat.slice(0, 500), diblokir: blocked, dikirim: now });
+}
+
+/** Pending items to these chats are given up: nobody is to receive them any more (the account was unbound). */
+export async function cancelPendingTo(db: Db, chatId: number, galat: string, now: number): Promise<number> {
+  return db("antrian_kirim").where({ status: "menunggu", id_chat_tujuan: chatId }).update({ status: "gagal", galat: galat.slice(0, 500), dikirim: now });
 }
 
 export async function countPendingFor(db: Db, chatId: number): Promise<number> {
   const [row] = await db("antrian_kirim").where({ status: "menunggu", id_chat_tujuan: chatId }).count<{ n: number | string }[]>({ n: "*" });
   return Number(row?.n ?? 0);
+}
+
+// Personal data (UU 27/2022): retention and a person's access and erasure requests.
+
+/** Deletes delivered and failed items created before `before`, with the copies of messages they carry. */
+export async function deleteSettledBefore(db: Db, before: number): Promise<number> {
+  return db("antrian_kirim").whereIn("status", ["terkirim", "gagal"]).where("dibuat", "<", before).delete();
+}
+
+function ofPerson(db: Db, chatIds: number[], ticketIds: number[]) {
+  return db("antrian_kirim").where((q) => {
+    if (chatIds.length > 0) q.whereIn("id_chat_tujuan", chatIds);
+    if (ticketIds.length > 0) q.orWhereIn("id_tiket", ticketIds);
+  });
+}
+
+/** Items to these chats or of these tickets, every column, oldest first. */
+export async function outboxItemsOf(db: Db, chatIds: number[], ticketIds: number[]): Promise<AntrianRow[]> {
+  if (chatIds.length === 0 && ticketIds.length === 0) return [];
+  const rows = await ofPerson(db, chatIds, ticketIds).orderBy("id").select<AntrianRow[]>("*");
+  return rows.map(normalize);
+}
+
+export async function deleteOutboxItemsOf(db: Db, chatIds: number[], ticketIds: number[]): Promise<number> {
+  if (chatIds.length === 0 && ticketIds.length === 0) return 0;
+  return ofPerson(db, chatIds, ticketIds).delete();
 }

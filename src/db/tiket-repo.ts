@@ -15,13 +15,17 @@ export interface TiketWithAsker extends TiketRow {
   nama: string;
   nip: string;
   unit_kerja: string | null;
+  /** The Telegram account the employee is bound to now (null after an unbind): where answers go. */
+  id_telegram: number | null;
 }
 
 const COLUMNS = ["tiket.id", "tiket.id_pengguna", "tiket.id_chat", "tiket.status", "tiket.ditanya", "tiket.dijawab_pertama", "tiket.ditutup"];
+const ASKER_COLUMNS = [...COLUMNS, "pengguna.nama", "pengguna.nip", "pengguna.unit_kerja", "pengguna.id_telegram"];
 
 function normalize<T extends TiketRow>(row: T): T {
   return {
     ...row,
+    ...("id_telegram" in row ? { id_telegram: row.id_telegram === null ? null : Number(row.id_telegram) } : {}),
     id_chat: Number(row.id_chat),
     ditanya: Number(row.ditanya),
     dijawab_pertama: row.dijawab_pertama === null ? null : Number(row.dijawab_pertama),
@@ -43,7 +47,7 @@ export async function ticketWithAsker(db: Db, id: number): Promise<TiketWithAske
   const row = await db("tiket")
     .join("pengguna", "pengguna.id", "tiket.id_pengguna")
     .where("tiket.id", id)
-    .first<TiketWithAsker | undefined>([...COLUMNS, "pengguna.nama", "pengguna.nip", "pengguna.unit_kerja"]);
+    .first<TiketWithAsker | undefined>(ASKER_COLUMNS);
   return row && normalize(row);
 }
 
@@ -53,7 +57,7 @@ export async function openTickets(db: Db, limit: number): Promise<{ rows: TiketW
     .where("tiket.status", "terbuka")
     .orderBy("tiket.ditanya", "asc")
     .limit(limit)
-    .select<TiketWithAsker[]>([...COLUMNS, "pengguna.nama", "pengguna.nip", "pengguna.unit_kerja"]);
+    .select<TiketWithAsker[]>(ASKER_COLUMNS);
   const count = await db("tiket").where({ status: "terbuka" }).count<{ n: number | string }[]>({ n: "*" });
   return { rows: rows.map(normalize), total: Number(count[0]?.n ?? 0) };
 }
@@ -67,4 +71,17 @@ export async function markAnswered(db: Db, id: number, staffId: number, staffNam
 export async function closeTicket(db: Db, id: number, staffId: number, now: number): Promise<boolean> {
   const changed = await db("tiket").where({ id, status: "terbuka" }).update({ status: "selesai", ditutup: now, ditutup_oleh: staffId });
   return changed === 1;
+}
+
+/** A person's tickets as stored, every column, oldest first. */
+export async function ticketsOfEmployee(db: Db, pengguna: number): Promise<Record<string, unknown>[]> {
+  return db("tiket").where({ id_pengguna: pengguna }).orderBy("id").select<Record<string, unknown>[]>("*");
+}
+
+/** Stands in for the chat of an erased person's tickets: no Telegram chat has id 0. */
+export const ERASED_CHAT = 0;
+
+/** Cuts a person's tickets loose from their Telegram chat; the times the service report counts stay. */
+export async function detachTicketsFromChat(db: Db, pengguna: number): Promise<number> {
+  return db("tiket").where({ id_pengguna: pengguna }).whereNot("id_chat", ERASED_CHAT).update({ id_chat: ERASED_CHAT });
 }

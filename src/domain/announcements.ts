@@ -1,12 +1,11 @@
 // Announcements: an HR admin's message in the staff group, confirmed once, copied to every registered active
 // employee through the durable queue (no one twice, even across a restart), with a report when all are settled.
-import { announcementOutcome, enqueue, enqueueMany } from "../db/antrian-kirim-repo.js";
 import type { Db } from "../db/database.js";
 import { activeRegisteredChats, findByTelegramId } from "../db/pengguna-repo.js";
 import { createDraft, findPengumuman, finishPengumuman, leaveDraft } from "../db/pengumuman-repo.js";
 import type { Clock } from "./clock.js";
 import { isActive } from "./registration.js";
-import type { CopyPayload, NoticePayload } from "./relay/relay-plan.js";
+import { announcementTally, enqueue, enqueueMany, type CopyPayload, type NoticePayload } from "./outbox.js";
 
 export interface AnnouncementOutcome {
   terkirim: number;
@@ -54,10 +53,9 @@ export function createAnnouncementService(deps: AnnouncementDeps) {
         const chats = await activeRegisteredChats(trx);
         if (!(await leaveDraft(trx, id, "berjalan", chats.length, clock()))) return undefined;
         const payload: CopyPayload = { type: "copy", fromChatId: draft.id_chat_sumber, messageId: draft.id_pesan_sumber };
-        const muatan = JSON.stringify(payload);
         await enqueueMany(
           trx,
-          chats.map((chat) => ({ kunci: `umum:${id}:${chat}`, id_tiket: null, jenis: "pengumuman", id_chat_tujuan: chat, muatan, berikutnya: clock(), id_pengumuman: id })),
+          chats.map((chatId) => ({ key: { type: "announcement", id, chatId }, kind: "pengumuman", ticketId: null, to: chatId, payload, due: clock(), announcementId: id })),
           clock(),
         );
         return chats.length;
@@ -70,12 +68,12 @@ export function createAnnouncementService(deps: AnnouncementDeps) {
 
     /** After each delivery or refusal: once nothing is pending, the staff group gets the tally (exactly once). */
     async settled(id: number): Promise<void> {
-      const outcome = await announcementOutcome(db, id);
+      const outcome = await announcementTally(db, id);
       if (outcome.menunggu > 0) return;
       await db.transaction(async (trx) => {
         if (!(await finishPengumuman(trx, id, clock()))) return;
         const notice: NoticePayload = { type: "notice", text: deps.texts.finished(id, outcome) };
-        await enqueue(trx, { kunci: `umum-selesai:${id}`, id_tiket: null, jenis: "info", id_chat_tujuan: deps.staffGroupId, muatan: JSON.stringify(notice), berikutnya: clock() }, clock());
+        await enqueue(trx, { key: { type: "notice", about: "umum-selesai", id }, kind: "info", ticketId: null, to: deps.staffGroupId, payload: notice, due: clock() }, clock());
       });
       deps.onQueued();
     },

@@ -5,7 +5,7 @@ import { close, configOf, testDatabases } from "../support/test-db.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { STAFF_GROUP } from "../support/app-harness.js";
 import { makeUser } from "../support/updates.js";
-import { startArgs } from "../support/start-command.js";
+import { startCommand } from "../support/start-command.js";
 import { exited, spawnBot, TOKEN, type BotChild } from "../support/bot-child.js";
 import type { DatabaseConfig } from "../../src/config.js";
 import type { Db } from "../../src/db/database.js";
@@ -13,7 +13,8 @@ import { bindTelegram, upsertPengguna } from "../../src/db/pengguna-repo.js";
 
 /** `npm start` without npm: the same command (after its build), as its own process we can kill. */
 function startBot(fake: FakeTelegram, database: DatabaseConfig, extraEnv: Record<string, string> = {}): BotChild {
-  return spawnBot(startArgs(), fake.apiRoot, database, extraEnv);
+  const { env, args } = startCommand();
+  return spawnBot(args, fake.apiRoot, database, { ...env, ...extraEnv });
 }
 
 /** Waits for the bot's first long poll: a getUpdates that arrived, answered or still held. */
@@ -55,13 +56,14 @@ for (const database of testDatabases()) {
 
     it("delivers every queued question exactly once after kill -9 and a restart", async () => {
       const users = await employees(db, [901, 902, 903, 904, 905, 906]);
-      // The group's first delivery hangs: everything after it waits in the durable queue when the process dies.
-      fake.failNext((c) => c.params.chat_id === STAFF_GROUP.id, { hang: true }, 1);
+      // Every ticket's delivery to the group hangs (each ticket has a lane of its own): all of them are still in
+      // the durable queue when the process dies.
+      fake.failNext((c) => c.params.chat_id === STAFF_GROUP.id, { hang: true }, users.length);
       const first = startBot(fake, configOf(db));
       children.push(first);
       users.forEach((u, i) => fake.userSays(u, `pertanyaan nomor ${i + 1}`));
       await fake.waitForCalls((c) => c.method === "sendMessage" && c.params.chat_id !== STAFF_GROUP.id && c.status === 200, users.length, 20_000);
-      while (!fake.calls.some((c) => c.params.chat_id === STAFF_GROUP.id)) await new Promise((r) => setTimeout(r, 20));
+      while (fake.calls.filter((c) => c.params.chat_id === STAFF_GROUP.id).length < users.length) await new Promise((r) => setTimeout(r, 20));
       first.kill("SIGKILL");
       await exited(first);
       expect(fake.messagesIn(STAFF_GROUP.id)).to.have.length(0);

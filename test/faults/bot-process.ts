@@ -7,4 +7,4 @@ import { startApp } from "../../src/app.js";
 import { TELEGRAM_LIMITS } from "../../src/bot/pacer.js";
 
 const config = loadConfig(process.env);
-await startApp(config, createLogger(config.logLevel), { limits: { ...TELEGRAM_LIMITS, groupPerWindow: 1000 } });
+await startApp(config, createLogger(config.logLevel), { limits: { ...TELEGRAM_LIMITS, group: [{ limit: 1000, ms: 60_000 }], groupShare: [{ limit: 1000, ms: 60_000 }] } });

@@ -21,12 +21,20 @@ export function occurrences(texts: string[], marker: string): number {
   return texts.filter((t) => t.includes(marker)).length;
 }
 
-/** Each marker in exactly one of `texts`, and the markers in the given order. */
+/** Whether every marker has arrived somewhere in `texts` (a follow-up may share its question's message). */
+export function allArrived(texts: string[], markers: string[]): boolean {
+  return markers.every((m) => occurrences(texts, m) > 0);
+}
+
+/** Each marker in exactly one of `texts`, and the markers in the given order (within a message too). */
 export function expectEachOnceInOrder(texts: string[], markers: string[], what: string): void {
   const shown = `${what}:\n${texts.map((t) => `  ${t.slice(0, 160).replace(/\n/g, " ⏎ ")}`).join("\n")}`;
   expect(Object.fromEntries(markers.map((m) => [m, occurrences(texts, m)])), `how often each arrived in ${shown}`).to.deep.equal(
     Object.fromEntries(markers.map((m) => [m, 1])),
   );
-  const positions = markers.map((m) => texts.findIndex((t) => t.includes(m)));
+  const positions = markers.map((m) => {
+    const index = texts.findIndex((t) => t.includes(m));
+    return index * 1_000_000 + texts[index]!.indexOf(m);
+  });
   expect(positions, `order in ${shown}`).to.deep.equal([...positions].sort((a, b) => a - b));
 }

@@ -8,13 +8,31 @@ export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const ENTRY = path.join(REPO_ROOT, "dist", "main.js");
 
-/** Node's arguments for the bot: package.json's "start" script after its leading `node`. */
-export function startArgs(): string[] {
+export interface StartCommand {
+  /** The variables the script sets before `node` (`NAME=value node …`). */
+  env: Record<string, string>;
+  /** Node's arguments: what follows `node`. */
+  args: string[];
+}
+
+/** package.json's "start" script, split into its variables and node's arguments. */
+export function readStartCommand(): StartCommand {
   const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
-  const [node, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] !== undefined && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  const [node, ...args] = words;
   if (node !== "node") throw new Error(`package.json's start script should run node, it runs: ${pkg.scripts.start}`);
+  return { env, args };
+}
+
+/** How to start the bot as `npm start` does, once dist/ is known to be current. */
+export function startCommand(): StartCommand {
   assertBuilt();
-  return args;
+  return readStartCommand();
 }
 
 /** A missing or stale dist/ would test yesterday's code: `npm test` and `npm run bench` build first, mocha alone does not. */

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { planSteps, type RelayPayload } from "../../src/domain/relay/relay-plan.js";
+import type { RelayPayload } from "../../src/domain/outbox.js";
+import { planSteps } from "../../src/domain/relay/relay-plan.js";
 import { visibleLength } from "../../src/domain/html.js";
 
 const base: Omit<RelayPayload, "media" | "body"> = { type: "relay", fromChatId: 5, messageIds: [9], header: "❓ <b>#T1</b> dari <b>Budi</b>" };

@@ -2,7 +2,7 @@
 // the message goes to every registered active employee.
 import type { Bot, InlineKeyboardMarkup, Message } from "node-telegram-bot-api";
 import type { AnnouncementService } from "../../domain/announcements.js";
-import { onAction } from "../actions.js";
+import { answerButton, onAction } from "../actions.js";
 import { packCallbackData } from "../callback-data.js";
 import { replyToMessage, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -11,10 +11,10 @@ import { showInPlace } from "../views.js";
 /** Handles `/pengumuman` (the staff-group feature routes the command here) and the confirmation buttons. */
 export function registerAnnouncements(bot: Bot, deps: BotDeps, announcements: AnnouncementService) {
   onAction(bot, "announce", async (ctx, action) => {
-    if (ctx.chatId !== deps.config.staffGroupId) return void (await ctx.answerCallbackQuery());
+    if (ctx.chatId !== deps.config.staffGroupId) return void (await answerButton(ctx));
     const result = await announcements.decide(action.id, ctx.from!.id, action.send);
-    if (result.kind === "not-admin") return void (await ctx.answerCallbackQuery({ text: M.notAdmin, show_alert: true }));
-    await ctx.answerCallbackQuery();
+    if (result.kind === "not-admin") return void (await answerButton(ctx, { text: M.notAdmin, show_alert: true }));
+    await answerButton(ctx);
     const text =
       result.kind === "started" ? M.announcementStarted(action.id, result.recipients)
       : result.kind === "cancelled" ? M.announcementCancelled

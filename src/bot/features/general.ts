@@ -1,6 +1,6 @@
 // `/start`, `/menu`, `/bantuan`, `/tentang` and the main-menu button: the texts HR admins keep in CONTENT_DIR.
 import type { Bot } from "node-telegram-bot-api";
-import { onAction } from "../actions.js";
+import { answerButton, onAction } from "../actions.js";
 import { mainMenu } from "../content-views.js";
 import { currentUser, isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -23,7 +23,7 @@ export function registerGeneral(bot: Bot, deps: BotDeps): void {
   bot.command("bantuan", (ctx, next) => (isPrivate(ctx) ? reply(deps, ctx, content().pages.bantuan) : next()));
   bot.command("tentang", (ctx, next) => (isPrivate(ctx) ? reply(deps, ctx, content().pages.tentang) : next()));
   onAction(bot, "mainMenu", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
     await showInPlace(deps, ctx, [mainMenu(content())]);
   });
 }

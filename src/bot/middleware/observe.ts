@@ -2,7 +2,8 @@
 // something went wrong instead of leaving them in silence.
 import type { Context, NextFn } from "node-telegram-bot-api";
 import { describeError } from "../describe-error.js";
-import { describeUpdate, redactedJson } from "../update-info.js";
+import { buttonAnswered } from "../actions.js";
+import { describeUpdate } from "../update-info.js";
 import { M } from "../messages.js";
 import type { BotDeps } from "../deps.js";
 
@@ -20,7 +21,9 @@ export function observe(deps: BotDeps) {
         ms: Math.round(performance.now() - started),
         error: describeError(err),
         stack: err instanceof Error ? err.stack : undefined,
-        update: redactedJson(ctx.update).slice(0, 2000),
+        // Ids and kind only: the update's text may be anyone's personal data, and this line goes to the log.
+        from: info.from?.id,
+        messageId: info.message?.message_id,
       });
       await tellUser(deps, ctx).catch((e: unknown) => deps.log.warn("pesan gangguan tidak terkirim", { ...meta, error: describeError(e) }));
     }
@@ -28,8 +31,10 @@ export function observe(deps: BotDeps) {
 }
 
 async function tellUser(deps: BotDeps, ctx: Context): Promise<void> {
+  // A press gets one answer: the alert, unless the handler answered it already; then a message says it.
+  if (ctx.callbackQuery && !buttonAnswered(ctx)) return void (await ctx.answerCallbackQuery({ text: M.temporaryFailure, show_alert: true }));
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text: M.temporaryFailure, show_alert: true });
+    if (ctx.chatId !== undefined) await deps.gateway.sendMessage({ chat_id: ctx.chatId, text: M.temporaryFailure });
     return;
   }
   const message = ctx.message;

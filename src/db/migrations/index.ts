@@ -4,6 +4,7 @@ import * as initial from "./001-initial.js";
 import * as relay from "./002-relay.js";
 import * as pengumuman from "./003-pengumuman.js";
 import * as registrationHardening from "./004-registration-hardening.js";
+import * as outbox from "./005-outbox.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "002-relay": relay,
   "003-pengumuman": pengumuman,
   "004-registration-hardening": registrationHardening,
+  "005-outbox": outbox,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

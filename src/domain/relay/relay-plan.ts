@@ -1,50 +1,10 @@
 // Turns "relay this message under this header" into Telegram calls that fit its limits: the header joins the text
 // or caption when both fit (4096 / 1024 visible characters), otherwise it goes first as a message of its own.
 import { escapeHtml, visibleLength } from "../html.js";
+import type { Buttons, Payload, RelayPayload } from "../outbox.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
-
-/** text: a text message; captionable: media that takes a caption; bare: media without captions (stickers…). */
-export type MediaKind = "text" | "captionable" | "bare" | "album";
-
-export interface RelayPayload {
-  type: "relay";
-  fromChatId: number;
-  messageIds: number[];
-  media: MediaKind;
-  /** HTML, written by us. */
-  header: string;
-  /** The sender's own text or caption: data, never markup. */
-  body: string | null;
-  replyTo?: number;
-  /** Who answered, for an answer relayed to an employee. */
-  staff?: { id: number; name: string };
-  /** The question that opened its ticket (so a replay acknowledges it the same way). */
-  opensTicket?: boolean;
-}
-
-/** Inline buttons, as plain data. */
-export interface Buttons {
-  inline_keyboard: { text: string; callback_data?: string; url?: string }[][];
-}
-
-export interface NoticePayload {
-  type: "notice";
-  /** HTML, written by us. */
-  text: string;
-  replyTo?: number;
-  buttons?: Buttons;
-}
-
-/** A message copied as it is, e.g. an announcement. */
-export interface CopyPayload {
-  type: "copy";
-  fromChatId: number;
-  messageId: number;
-}
-
-export type Payload = RelayPayload | NoticePayload | CopyPayload;
 
 export type Step =
   | { method: "sendMessage"; text: string; html: boolean; replyTo?: number; buttons?: Buttons }
@@ -69,4 +29,29 @@ export function planSteps(payload: Payload): Step[] {
     case "album":
       return [headerAlone, { method: "copyMessages", messageIds: [...payload.messageIds].sort((a, b) => a - b) }];
   }
+}
+
+/** A question or follow-up that is plain text, sent as nothing more than its header and its text. */
+export function isMergeableText(payload: Payload): payload is RelayPayload & { media: "text"; body: string } {
+  return payload.type === "relay" && payload.media === "text" && payload.body !== null;
+}
+
+/**
+ * Consecutive text messages of one ticket still waiting for the group go as one message under the first one's
+ * header, while they fit: staff read one message instead of a stream, and the group's window is spared.
+ * Returns how many of `payloads` (from the first) the merged message carries, and the merged payload.
+ */
+export function mergeTexts(payloads: Payload[]): { count: number; payload: Payload } | undefined {
+  const [first] = payloads;
+  if (!first || !isMergeableText(first)) return undefined;
+  let body = first.body;
+  let count = 1;
+  for (const next of payloads.slice(1)) {
+    if (!isMergeableText(next)) break;
+    const joined = `${body}\n\n${next.body}`;
+    if (visibleLength(`${first.header}\n\n${escapeHtml(joined)}`) > TEXT_LIMIT) break;
+    body = joined;
+    count++;
+  }
+  return { count, payload: { ...first, body } };
 }

@@ -1,7 +1,6 @@
 // The consultation relay as a story: an employee's message becomes (part of) a ticket queued for the staff group;
-// a staff reply to a ticket's message is queued for the employee; delivery outcomes update the ticket.
-// Plain data in and out; Telegram calls happen in the outbox worker.
-import { enqueue, findByKey, markFailed, markSent, updatePending, type AntrianRow, type Progress } from "../../db/antrian-kirim-repo.js";
+// a staff reply to a ticket's own message is queued for the account the employee is bound to now; delivery
+// outcomes update the ticket. Plain data in and out; Telegram calls happen in the outbox worker.
 import type { Db } from "../../db/database.js";
 import { linkMessages, ticketOfMessage } from "../../db/tiket-pesan-repo.js";
 import {
@@ -14,7 +13,18 @@ import {
   type TiketWithAsker,
 } from "../../db/tiket-repo.js";
 import type { Clock } from "../clock.js";
-import type { MediaKind, Payload, RelayPayload } from "./relay-plan.js";
+import {
+  complete,
+  enqueue,
+  findItem,
+  growAlbum,
+  type Direction,
+  type MediaKind,
+  type NoticeSubject,
+  type OutboxItem,
+  type Progress,
+  type RelayPayload,
+} from "../outbox.js";
 
 /** Album parts arrive as separate updates within moments; they are sent together once none came for this long. */
 export const ALBUM_WAIT_MS = 1500;
@@ -45,6 +55,10 @@ export interface RelayTexts {
   answerHeader(ticketId: number, staffName: string | null): string;
   delivered(ticketId: number, askerName: string): string;
   undeliverable(ticketId: number, askerName: string, blocked: boolean): string;
+  /** To the staff: an employee's message could not be put in the group. */
+  questionLost(ticketId: number, askerName: string, reason: string): string;
+  /** To the employee: the same, and please send it again. */
+  resendQuestion(ticketId: number): string;
   ticketClosed(ticketId: number): string;
 }
 
@@ -58,29 +72,34 @@ export interface RelayServiceDeps {
   onQueued: () => void;
 }
 
+/** The bot's message a staff member replied to, and its text. */
 export type StaffTarget = { replyToMessageId: number; replyToText: string | null };
 
-export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "not-ticket" };
+export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "not-ticket" } | { kind: "nobody-bound"; ticket: TiketWithAsker };
 export type CloseResult = { kind: "closed" | "already-closed"; ticket: TiketWithAsker } | { kind: "not-ticket" };
 
-const TICKET_TAG = /#T(\d+)\b/;
+/**
+ * A ticket's own header, as `questionHeader` writes it: the only bot message whose visible tag may stand in for a
+ * lost mapping. A tag anywhere else (the /tiket list, a delivery note) names a ticket but is not one of its messages.
+ */
+const TICKET_HEADER = /^(?:❓|➕) #T(\d+) /u;
 
 export function createRelayService(deps: RelayServiceDeps) {
   const { db, clock, texts } = deps;
 
-  const albumKeyOf = (direction: "tanya" | "jawab", message: RelayMessage) => `${direction}-album:${message.chatId}:${message.mediaGroupId}`;
+  const messageKey = (direction: Direction, message: RelayMessage) => ({ type: "message" as const, direction, chatId: message.chatId, messageId: message.messageId });
+  const albumKey = (direction: Direction, message: RelayMessage) => ({ type: "album" as const, direction, chatId: message.chatId, mediaGroupId: message.mediaGroupId! });
 
   /**
    * The queue item already carrying this message, if any: the update is being handled again (after a crash, or
    * redelivered by Telegram), and the message must not be queued twice.
    */
-  async function queuedBefore(trx: Db, direction: "tanya" | "jawab", message: RelayMessage): Promise<{ item: AntrianRow; payload: RelayPayload } | undefined> {
-    const own = await findByKey(trx, `${direction}:${message.chatId}:${message.messageId}`);
-    const album = !own && message.mediaGroupId ? await findByKey(trx, albumKeyOf(direction, message)) : undefined;
+  async function queuedBefore(trx: Db, direction: Direction, message: RelayMessage): Promise<{ item: OutboxItem; payload: RelayPayload } | undefined> {
+    const own = await findItem(trx, messageKey(direction, message));
+    const album = !own && message.mediaGroupId ? await findItem(trx, albumKey(direction, message)) : undefined;
     const item = own ?? album;
-    if (!item) return undefined;
-    const payload = JSON.parse(item.muatan) as RelayPayload;
-    return own || payload.messageIds.includes(message.messageId) ? { item, payload } : undefined;
+    if (!item || item.payload.type !== "relay") return undefined;
+    return own || item.payload.messageIds.includes(message.messageId) ? { item, payload: item.payload } : undefined;
   }
 
   /**
@@ -89,35 +108,31 @@ export function createRelayService(deps: RelayServiceDeps) {
    */
   async function queueMessage(
     trx: Db,
-    item: { direction: "tanya" | "jawab"; ticketId: number; to: number; header: string; opensTicket: boolean; message: RelayMessage; staff?: Staff },
+    item: { direction: Direction; ticketId: number; to: number; header: string; opensTicket: boolean; message: RelayMessage; staff?: Staff },
   ): Promise<boolean> {
     const now = clock();
-    const { message } = item;
+    const { message, direction } = item;
     const base = { type: "relay" as const, fromChatId: message.chatId, header: item.header, staff: item.staff, opensTicket: item.opensTicket };
-    const queued = { id_tiket: item.ticketId, jenis: item.direction, id_chat_tujuan: item.to };
+    const queued = { kind: direction, ticketId: item.ticketId, to: item.to };
     if (message.mediaGroupId) {
-      const albumKey = albumKeyOf(item.direction, message);
-      const album = await findByKey(trx, albumKey);
-      if (album && album.status === "menunggu") {
-        const payload = JSON.parse(album.muatan) as RelayPayload;
-        payload.messageIds.push(message.messageId);
-        await updatePending(trx, album.id, JSON.stringify(payload), now + ALBUM_WAIT_MS);
+      const album = await findItem(trx, albumKey(direction, message));
+      if (album && album.status === "menunggu" && album.payload.type === "relay") {
+        await growAlbum(trx, { ...album, payload: album.payload }, message.messageId, now + ALBUM_WAIT_MS);
         return false;
       }
       if (!album) {
         const payload: RelayPayload = { ...base, messageIds: [message.messageId], media: "album", body: null };
-        return enqueue(trx, { ...queued, kunci: albumKey, muatan: JSON.stringify(payload), berikutnya: now + ALBUM_WAIT_MS }, now);
+        return enqueue(trx, { ...queued, key: albumKey(direction, message), payload, due: now + ALBUM_WAIT_MS }, now);
       }
       // A late part of an album already sent goes on its own below.
     }
     const payload: RelayPayload = { ...base, messageIds: [message.messageId], media: message.media, body: message.body };
-    await enqueue(trx, { ...queued, kunci: `${item.direction}:${message.chatId}:${message.messageId}`, muatan: JSON.stringify(payload), berikutnya: now }, now);
+    await enqueue(trx, { ...queued, key: messageKey(direction, message), payload, due: now }, now);
     return true;
   }
 
-  async function queueNotice(trx: Db, key: string, ticketId: number | null, to: number, text: string, replyTo?: number): Promise<void> {
-    const payload: Payload = { type: "notice", text, replyTo };
-    await enqueue(trx, { kunci: key, id_tiket: ticketId, jenis: "info", id_chat_tujuan: to, muatan: JSON.stringify(payload), berikutnya: clock() }, clock());
+  async function queueNotice(trx: Db, about: NoticeSubject, id: number, ticketId: number | null, to: number, text: string, replyTo?: number): Promise<void> {
+    await enqueue(trx, { key: { type: "notice", about, id }, kind: "info", ticketId, to, payload: { type: "notice", text, replyTo }, due: clock() }, clock());
   }
 
   async function committed<T>(work: (trx: Db) => Promise<T>): Promise<T> {
@@ -126,9 +141,10 @@ export function createRelayService(deps: RelayServiceDeps) {
     return result;
   }
 
+  /** Only the stored mapping of a ticket's own messages decides; a visible tag counts only on a ticket's header. */
   async function ticketOf(target: StaffTarget): Promise<TiketWithAsker | undefined> {
     const mapped = await ticketOfMessage(db, deps.staffGroupId, target.replyToMessageId);
-    const tagged = target.replyToText?.match(TICKET_TAG)?.[1];
+    const tagged = target.replyToText?.match(TICKET_HEADER)?.[1];
     const id = mapped ?? (tagged ? Number(tagged) : undefined);
     return id === undefined ? undefined : ticketWithAsker(db, id);
   }
@@ -141,7 +157,7 @@ export function createRelayService(deps: RelayServiceDeps) {
         if (before) {
           // Handled again: acknowledge it as it was acknowledged the first time (the first part of an album only).
           const first = before.payload.messageIds[0] === message.messageId;
-          return { ticketId: before.item.id_tiket!, isNewTicket: before.payload.opensTicket === true, acknowledge: first };
+          return { ticketId: before.item.ticketId!, isNewTicket: before.payload.opensTicket === true, acknowledge: first };
         }
         const open = await findOpenTicket(trx, message.chatId);
         const ticketId = open?.id ?? (await createTicket(trx, asker.id, message.chatId, clock()));
@@ -157,15 +173,18 @@ export function createRelayService(deps: RelayServiceDeps) {
       });
     },
 
+    /** A staff reply goes to the account the employee is bound to now, never to one they left. */
     async answer(target: StaffTarget, staff: Staff, message: RelayMessage): Promise<AnswerResult> {
       const ticket = await ticketOf(target);
       if (!ticket) return { kind: "not-ticket" };
+      const to = ticket.id_telegram;
+      if (to === null) return { kind: "nobody-bound", ticket };
       await committed(async (trx) => {
         if (await queuedBefore(trx, "jawab", message)) return;
         await queueMessage(trx, {
           direction: "jawab",
           ticketId: ticket.id,
-          to: ticket.id_chat,
+          to,
           header: texts.answerHeader(ticket.id, deps.showStaffName ? staff.name : null),
           opensTicket: false,
           message,
@@ -180,7 +199,7 @@ export function createRelayService(deps: RelayServiceDeps) {
       if (!ticket) return { kind: "not-ticket" };
       const closed = await committed(async (trx) => {
         if (!(await closeTicketRow(trx, ticket.id, staff.id, clock()))) return false;
-        await queueNotice(trx, `tutup:${ticket.id}`, ticket.id, ticket.id_chat, texts.ticketClosed(ticket.id));
+        if (ticket.id_telegram !== null) await queueNotice(trx, "tutup", ticket.id, ticket.id, ticket.id_telegram, texts.ticketClosed(ticket.id));
         return true;
       });
       return { kind: closed ? "closed" : "already-closed", ticket };
@@ -189,29 +208,40 @@ export function createRelayService(deps: RelayServiceDeps) {
     openTickets: (limit: number) => openTickets(db, limit),
 
     /** Marks the item sent with its message ids, and does what that delivery means for the ticket, in one step. */
-    async delivered(item: AntrianRow, progress: Progress): Promise<void> {
+    async delivered(item: OutboxItem, progress: Progress): Promise<void> {
       const staffReply = staffReplyOf(item);
       await committed(async (trx) => {
         const now = clock();
-        await markSent(trx, item.id, progress, now);
-        if (item.id_tiket === null) return;
-        if (item.id_chat_tujuan === deps.staffGroupId) await linkMessages(trx, item.id_tiket, deps.staffGroupId, progress.ids, "tanya", now);
-        if (item.jenis === "jawab" && staffReply) {
-          await linkMessages(trx, item.id_tiket, item.id_chat_tujuan, progress.ids, "jawab", now);
-          await markAnswered(trx, item.id_tiket, staffReply.staff.id, staffReply.staff.name, now);
-          const ticket = await ticketWithAsker(trx, item.id_tiket);
-          await queueNotice(trx, `terkirim:${item.id}`, item.id_tiket, deps.staffGroupId, texts.delivered(item.id_tiket, ticket?.nama ?? "-"), staffReply.messageId);
+        await complete(trx, item.id, { sent: progress }, now);
+        if (item.ticketId === null) return;
+        // Only the question's own messages stand for the ticket; notes about it (delivered, failed) do not.
+        if (item.kind === "tanya") await linkMessages(trx, item.ticketId, deps.staffGroupId, progress.ids, "tanya", now);
+        if (item.kind === "jawab" && staffReply) {
+          await linkMessages(trx, item.ticketId, item.to, progress.ids, "jawab", now);
+          await markAnswered(trx, item.ticketId, staffReply.staff.id, staffReply.staff.name, now);
+          const ticket = await ticketWithAsker(trx, item.ticketId);
+          await queueNotice(trx, "terkirim", item.id, item.ticketId, deps.staffGroupId, texts.delivered(item.ticketId, ticket?.nama ?? "-"), staffReply.messageId);
         }
       });
     },
 
-    /** A delivery Telegram refused for good (blocked bot, deleted source): recorded, and staff are told about answers. */
-    async rejected(item: AntrianRow, reason: string, blocked: boolean): Promise<void> {
+    /**
+     * A delivery that will not happen (refused for good, or set aside after failing while other sends went
+     * through): recorded, and whoever is waiting for it is told: the staff for an answer; the staff and the
+     * employee, who is asked to send it again, for a question.
+     */
+    async failed(item: OutboxItem, reason: string, blocked: boolean): Promise<void> {
       await committed(async (trx) => {
-        await markFailed(trx, item.id, reason, clock());
-        if (item.jenis !== "jawab" || item.id_tiket === null) return;
-        const ticket = await ticketWithAsker(trx, item.id_tiket);
-        await queueNotice(trx, `gagal:${item.id}`, item.id_tiket, deps.staffGroupId, texts.undeliverable(item.id_tiket, ticket?.nama ?? "-", blocked), staffReplyOf(item)?.messageId);
+        await complete(trx, item.id, { failed: reason, blocked }, clock());
+        if (item.ticketId === null || (item.kind !== "jawab" && item.kind !== "tanya")) return;
+        const ticket = await ticketWithAsker(trx, item.ticketId);
+        const name = ticket?.nama ?? "-";
+        if (item.kind === "jawab") {
+          await queueNotice(trx, "gagal", item.id, item.ticketId, deps.staffGroupId, texts.undeliverable(item.ticketId, name, blocked), staffReplyOf(item)?.messageId);
+          return;
+        }
+        await queueNotice(trx, "tak-sampai", item.id, item.ticketId, deps.staffGroupId, texts.questionLost(item.ticketId, name, reason));
+        if (ticket?.id_telegram != null) await queueNotice(trx, "kirim-ulang", item.id, item.ticketId, ticket.id_telegram, texts.resendQuestion(item.ticketId));
       });
     },
   };
@@ -220,9 +250,7 @@ export function createRelayService(deps: RelayServiceDeps) {
 export type RelayService = ReturnType<typeof createRelayService>;
 
 /** For an answer: the staff member and their message in the group, to reply the delivery note to. */
-function staffReplyOf(item: AntrianRow): { staff: Staff; messageId: number } | undefined {
-  if (item.jenis !== "jawab") return undefined;
-  const payload = JSON.parse(item.muatan) as Payload;
-  if (payload.type !== "relay" || !payload.staff) return undefined;
-  return { staff: payload.staff, messageId: payload.messageIds[0]! };
+function staffReplyOf(item: OutboxItem): { staff: Staff; messageId: number } | undefined {
+  if (item.kind !== "jawab" || item.payload.type !== "relay" || !item.payload.staff) return undefined;
+  return { staff: item.payload.staff, messageId: item.payload.messageIds[0]! };
 }
