@@ -2,8 +2,8 @@
 import "dotenv/config";
 import { loadDatabaseConfig } from "../config.js";
 import { migrateToLatest, openDatabase } from "../db/database.js";
-import { findByNip, unbindTelegram } from "../db/pengguna-repo.js";
 import { nip as readNip } from "../domain/csv-import/cells.js";
+import { releaseTelegram } from "../domain/unbind.js";
 
 const USAGE = `Pemakaian: npm run unbind -- NIP
 Contoh:  npm run unbind -- 198501012010011001   (NIP berspasi juga boleh: 19850101 201001 1 001)`;
@@ -20,17 +20,17 @@ if (!nip.ok) {
 const db = openDatabase(loadDatabaseConfig(process.env));
 try {
   await migrateToLatest(db);
-  const employee = await findByNip(db, nip.value);
-  const previous = employee && (await unbindTelegram(db, nip.value, Date.now()));
-  if (employee === undefined || previous === undefined) {
+  const result = await releaseTelegram(db, nip.value, Date.now());
+  if (result.kind === "unknown-nip") {
     console.error(`NIP ${nip.value} tidak ada di data pegawai; tidak ada yang diubah.`);
     process.exitCode = 1;
-  } else if (previous === null) {
-    console.log(`${employee.nama} (NIP ${nip.value}) belum terhubung ke akun Telegram mana pun; tidak ada yang dilepas.`);
+  } else if (result.kind === "not-bound") {
+    console.log(`${result.employee.nama} (NIP ${nip.value}) belum terhubung ke akun Telegram mana pun; tidak ada yang dilepas.`);
   } else {
     console.log(
-      `Ikatan Telegram ${employee.nama} (NIP ${nip.value}) dilepas (id Telegram sebelumnya: ${previous}). ` +
-        "Ia dapat /daftar lagi dari akun Telegram barunya.",
+      `Ikatan Telegram ${result.employee.nama} (NIP ${nip.value}) dilepas (id Telegram sebelumnya: ${result.previousAccount}). ` +
+        "Ia dapat /daftar lagi dari akun Telegram barunya." +
+        (result.droppedMessages > 0 ? ` ${result.droppedMessages} pesan yang masih antre untuk akun lama dibatalkan.` : ""),
     );
   }
 } catch (err) {

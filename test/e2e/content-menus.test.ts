@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect } from "chai";
@@ -125,6 +125,18 @@ for (const database of testDatabases()) {
       await press(messages().find((m) => m.message_id === menu.message_id)!, form.text);
       const third = (await h.fake.waitForCalls((c) => c.method === "sendDocument" && c.status === 200, 3))[2]!;
       expect(third.files).to.have.length(1);
+    });
+
+    it("never sends what a symbolic link points to, even when a checked document is swapped for one", async () => {
+      const menu = await command("/dokumen");
+      const form = buttonsOf(menu).find((b) => /Cuti/i.test(b.text))!;
+      const pdf = path.join(dir, "dokumen", "formulir-permohonan-cuti.pdf");
+      rmSync(pdf);
+      symlinkSync("/etc/passwd", pdf);
+      await press(menu, form.text);
+      await h.fake.waitForCall((c) => c.method === "sendMessage" && String(c.params.text).includes("tidak dapat dikirim"));
+      expect(h.fake.callsOf("sendDocument")).to.deep.equal([]);
+      expect(h.logLines.join("\n")).to.contain("dokumen tidak dikirim");
     });
 
     it("splits an answer over 4096 characters at paragraph boundaries, and shows tricky characters literally", async () => {

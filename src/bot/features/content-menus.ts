@@ -1,10 +1,10 @@
 // The service menus (/renbangkompeg, /mutasi, /jahdis, /pengkinpeg), /terkini and /dokumen, by command and button.
 // A button whose topic or document has since been edited away gets the current menu, not an error.
-import { TelegramApiError, type Bot, type Context } from "node-telegram-bot-api";
-import { fromPath } from "node-telegram-bot-api/node";
+import { InputFile, TelegramApiError, type Bot, type Context } from "node-telegram-bot-api";
 import { findFileId, saveFileId } from "../../db/dokumen-file-repo.js";
+import { readDocument } from "../../content/read-document.js";
 import type { DocumentEntry } from "../../content/types.js";
-import { onAction } from "../actions.js";
+import { answerButton, onAction } from "../actions.js";
 import { categoryMenu, documentCaption, documentsMenu, newsList, staleButton as staleView, topicAnswer } from "../content-views.js";
 import { isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -27,34 +27,34 @@ export function registerContentMenus(bot: Bot, deps: BotDeps): void {
   onAction(bot, "category", async (ctx, action) => {
     const category = content().categories.find((c) => c.key === action.category);
     if (!category) return staleButton(deps, ctx);
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
     await showInPlace(deps, ctx, [categoryMenu(category)]);
   });
   onAction(bot, "topic", async (ctx, action) => {
     const category = content().categories.find((c) => c.key === action.category);
     const topic = category?.topics.find((t) => t.id === action.topicId);
     if (!category || !topic) return staleButton(deps, ctx);
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
     await showInPlace(deps, ctx, topicAnswer(category, topic));
   });
   onAction(bot, "news", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
     await sendViews(deps, ctx, newsList(content()));
   });
   onAction(bot, "documents", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
     await showInPlace(deps, ctx, [documentsMenu(content())]);
   });
   onAction(bot, "document", async (ctx, action) => {
     const document = content().documents.find((d) => d.id === action.documentId);
     if (!document) return staleButton(deps, ctx);
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
     await sendDocument(deps, ctx, document);
   });
 }
 
 export async function staleButton(deps: BotDeps, ctx: Context): Promise<void> {
-  await ctx.answerCallbackQuery({ text: M.staleButton });
+  await answerButton(ctx, { text: M.staleButton });
   await showInPlace(deps, ctx, [staleView(deps.content.current())]);
 }
 
@@ -75,9 +75,16 @@ async function sendDocument(deps: BotDeps, ctx: Context, document: DocumentEntry
       deps.log.warn("file_id dokumen ditolak; mengunggah ulang", { file: document.fileName, error: describeError(err) });
     }
   }
+  const file = await readDocument(document);
+  if (!file.ok) {
+    deps.log.error("dokumen tidak dikirim", { file: document.fileName, reason: file.reason });
+    await reply(deps, ctx, M.documentUnavailable);
+    return;
+  }
   let sent;
   try {
-    sent = await deps.gateway.sendDocument({ chat_id: chatId, document: await fromPath(document.path), caption, parse_mode: "HTML" });
+    const upload = new InputFile(file.bytes, { filename: document.fileName });
+    sent = await deps.gateway.sendDocument({ chat_id: chatId, document: upload, caption, parse_mode: "HTML" });
   } catch (err) {
     if (err instanceof TelegramApiError && err.errorCode === 400) {
       deps.log.error("dokumen tidak dapat dikirim", { file: document.fileName, error: describeError(err) });

@@ -2,7 +2,7 @@
 import type { Bot, Context } from "node-telegram-bot-api";
 import { leaveOf, tunkinOf } from "../../domain/employee-data.js";
 import { isActive } from "../../domain/registration.js";
-import { onAction } from "../actions.js";
+import { answerButton, onAction } from "../actions.js";
 import { PERSONAL_SERVICES, type PersonalService } from "../callback-data.js";
 import { currentUser, isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -12,7 +12,9 @@ export function registerEmployeeData(bot: Bot, deps: BotDeps): void {
     bot.command(view, async (ctx, next) => (isPrivate(ctx) ? showPersonal(deps, ctx, view) : next()));
   }
   onAction(bot, "personal", async (ctx, action) => {
-    await ctx.answerCallbackQuery();
+    await answerButton(ctx);
+    // Someone's data is shown only to them, in their private chat: never under a button pressed in a group.
+    if (!isPrivate(ctx)) return;
     await showPersonal(deps, ctx, action.service);
   });
 }

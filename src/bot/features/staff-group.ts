@@ -26,6 +26,7 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, relay: RelayService,
     if (!relayed) return void (await reply(deps, ctx, M.relayUnsupported));
     const result = await relay.answer(target, { id: message.from!.id, name: displayName(message.from) }, relayed);
     if (result.kind === "not-ticket") await replyToMessage(deps, message, M.notATicket);
+    if (result.kind === "nobody-bound") await replyToMessage(deps, message, M.nobodyBound(result.ticket));
   });
 }
 
