@@ -15,6 +15,8 @@ export interface Config {
   contentDir: string;
   logLevel: "error" | "warn" | "info" | "debug";
   showStaffName: boolean;
+  /** Days after which message texts and queue payloads are emptied (UU 27/2022: keep personal data no longer than needed). */
+  retentionDays: number;
 }
 
 export const DEFAULT_SQLITE_FILE = "data/sinawai.sqlite";
@@ -42,6 +44,11 @@ const schema = z.object({
     .string()
     .trim()
     .url("harus URL, contoh https://api.telegram.org")
+    .refine(isSecureApiRoot, {
+      message:
+        "harus diawali https:// (token bot dan pesan pegawai tidak boleh lewat jaringan tanpa enkripsi); " +
+        "http:// hanya boleh ke komputer ini sendiri (localhost, 127.0.0.1, ::1)",
+    })
     .default("https://api.telegram.org"),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   LOG_LEVEL: z.enum(["error", "warn", "info", "debug"], { error: "harus salah satu dari error, warn, info, debug" }).default("info"),
@@ -49,6 +56,12 @@ const schema = z.object({
     .enum(["true", "false", "1", "0", "ya", "tidak"], { error: "harus true atau false" })
     .default("false")
     .transform((v) => v === "true" || v === "1" || v === "ya"),
+  RETENTION_DAYS: z
+    .string()
+    .trim()
+    .regex(/^0*[1-9]\d{0,5}$/, "harus bilangan bulat positif (jumlah hari), contoh 365")
+    .default("365")
+    .transform(Number),
 });
 
 export class ConfigError extends Error {
@@ -77,7 +90,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     contentDir: e.CONTENT_DIR,
     logLevel: e.LOG_LEVEL,
     showStaffName: e.SHOW_STAFF_NAME,
+    retentionDays: e.RETENTION_DAYS,
   };
+}
+
+/** https://, or http:// to this machine only (a local Bot API server, the tests' fake): nothing else travels in clear. */
+function isSecureApiRoot(root: string): boolean {
+  // Not a URL at all: the url check above already says so, once.
+  if (!URL.canParse(root)) return true;
+  const url = new URL(root);
+  if (url.protocol === "https:") return true;
+  if (url.protocol !== "http:") return false;
+  const host = url.hostname.toLowerCase();
+  // URL writes every IPv4 form in dotted decimal (127.1 → 127.0.0.1) and IPv6 in brackets.
+  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function toDatabase(url: string | undefined, sqliteFile: string): DatabaseConfig {

@@ -37,3 +37,8 @@ export async function upsertCuti(db: Db, rows: CutiRow[]): Promise<void> {
       .merge(["hak_hari", "terpakai_hari"]);
   }
 }
+
+/** Every year and leave type stored for the employee. */
+export async function allCutiOf(db: Db, nip: string): Promise<CutiRow[]> {
+  return db<CutiRow>("cuti").where({ nip }).orderBy(["tahun", "jenis_cuti"]).select("nip", "tahun", "jenis_cuti", "hak_hari", "terpakai_hari");
+}

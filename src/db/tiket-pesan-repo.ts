@@ -13,3 +13,13 @@ export async function linkMessages(db: Db, ticketId: number, chatId: number, mes
     .onConflict(["id_chat", "id_pesan"])
     .ignore();
 }
+
+export async function linksOfTickets(db: Db, ticketIds: number[]): Promise<Record<string, unknown>[]> {
+  if (ticketIds.length === 0) return [];
+  return db("tiket_pesan").whereIn("id_tiket", ticketIds).orderBy("id").select<Record<string, unknown>[]>("*");
+}
+
+export async function deleteLinksOfTickets(db: Db, ticketIds: number[]): Promise<number> {
+  if (ticketIds.length === 0) return 0;
+  return db("tiket_pesan").whereIn("id_tiket", ticketIds).delete();
+}

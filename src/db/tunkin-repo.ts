@@ -12,13 +12,16 @@ export interface TunkinRow {
 
 const CHUNK = 500;
 
+/** MySQL may hand BIGINT amounts over as strings (supportBigNumbers); callers get numbers. */
+const withNumbers = (r: TunkinRow): TunkinRow => ({ ...r, nominal: Number(r.nominal), potongan: Number(r.potongan) });
+
 export async function latestTunkin(db: Db, nip: string, months: number): Promise<TunkinRow[]> {
   const rows = await db<TunkinRow>("tunkin")
     .where({ nip })
     .orderBy("periode", "desc")
     .limit(months)
     .select("nip", "periode", "kelas_jabatan", "nominal", "potongan", "keterangan");
-  return rows.map((r) => ({ ...r, nominal: Number(r.nominal), potongan: Number(r.potongan) }));
+  return rows.map(withNumbers);
 }
 
 export async function existingTunkinKeys(db: Db, nips: string[]): Promise<Set<string>> {
@@ -37,4 +40,10 @@ export async function upsertTunkin(db: Db, rows: TunkinRow[]): Promise<void> {
       .onConflict(["nip", "periode"])
       .merge(["kelas_jabatan", "nominal", "potongan", "keterangan"]);
   }
+}
+
+/** Every month stored for the employee, oldest first. */
+export async function allTunkinOf(db: Db, nip: string): Promise<TunkinRow[]> {
+  const rows = await db<TunkinRow>("tunkin").where({ nip }).orderBy("periode").select("nip", "periode", "kelas_jabatan", "nominal", "potongan", "keterangan");
+  return rows.map(withNumbers);
 }

@@ -42,3 +42,18 @@ export async function markUpdateDone(db: Db, updateId: number, now: number): Pro
 export async function pruneUpdates(db: Db, finishedBefore: number): Promise<number> {
   return db("update_masuk").whereNotNull("selesai").where("selesai", "<", finishedBefore).delete();
 }
+
+/** Deletes every update received before `before`, handled or not: the inbox is a buffer, not an archive. */
+export async function deleteUpdatesReceivedBefore(db: Db, before: number): Promise<number> {
+  return db("update_masuk").where("diterima", "<", before).delete();
+}
+
+export async function updatesOfChats(db: Db, chatKeys: string[]): Promise<Record<string, unknown>[]> {
+  if (chatKeys.length === 0) return [];
+  return db("update_masuk").whereIn("kunci_chat", chatKeys).orderBy("update_id").select<Record<string, unknown>[]>("*");
+}
+
+export async function deleteUpdatesOfChats(db: Db, chatKeys: string[]): Promise<number> {
+  if (chatKeys.length === 0) return 0;
+  return db("update_masuk").whereIn("kunci_chat", chatKeys).delete();
+}

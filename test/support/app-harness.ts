@@ -69,6 +69,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     contentDir: opts.contentDir ?? SHIPPED_CONTENT,
     logLevel: "debug",
     showStaffName: opts.showStaffName ?? false,
+    retentionDays: 365,
   };
   const appOptions: AppOptions = { pollTimeoutSec: 1, ...opts.app };
   let app = await startApp(config, log, appOptions);
