@@ -38,8 +38,10 @@ try {
   await migrateToLatest(db);
   const html = await buildServiceReport(db, request.period, Date.now(), loaded.content);
   const out = path.resolve(request.out);
-  mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, html);
+  // The report names staff and counts employees' questions: a new file, and a folder made for it, are the
+  // owner's alone. A file that already exists keeps the mode its owner gave it.
+  mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
+  writeFileSync(out, html, { mode: 0o600 });
   console.log(`Laporan periode ${formatPeriod(request.period)} ditulis ke ${out}`);
 } catch (err) {
   console.error("Gagal membuat laporan:", err instanceof Error ? err.message : err);

@@ -2,7 +2,8 @@
 // fix. Files are read here; what their text means is decided in parse.ts.
 
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { constants, type Dirent } from "node:fs";
+import { lstat, open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_SIZE_LIMIT } from "./limits.js";
 import { parseCategory, parseDocumentIndex, parseNews, parsePage, type IndexedDocument, type Parsed } from "./parse.js";
@@ -19,6 +20,14 @@ const DOCUMENT_INDEX = "daftar.md";
 
 /** Editor backups, lock files and the litter operating systems leave behind. */
 const IGNORED_NAME = /^[.~]|~$|^(thumbs\.db|desktop\.ini)$/i;
+
+/**
+ * A symbolic link could point the bot at /etc/passwd or its own .env and have it sent to an employee as a
+ * "document", so none is followed: not a listed document, not the documents folder, not a content file.
+ */
+const SYMLINK_REFUSED =
+  "tautan simbolik (symlink) tidak diterima, karena dapat membuat bot mengirim berkas dari luar folder konten; " +
+  "ganti dengan salinan berkas atau folder aslinya";
 
 /** "file:line: message", the way editors and the HR admin read it. */
 export function formatProblem(problem: ContentProblem): string {
@@ -76,9 +85,16 @@ class ContentReader {
   }
 
   async documents(): Promise<DocumentEntry[]> {
+    if (await this.isSymlink(DOCUMENTS_DIR)) {
+      this.error(DOCUMENTS_DIR, 1, SYMLINK_REFUSED);
+      return [];
+    }
     const indexFile = `${DOCUMENTS_DIR}/${DOCUMENT_INDEX}`;
     const indexed = (await this.parse(indexFile, parseDocumentIndex)) ?? [];
-    const onDisk = (await this.list(DOCUMENTS_DIR)).filter((name) => name !== DOCUMENT_INDEX);
+    const { names, symlinks } = await this.listDocuments();
+    // Refused whether listed or not: an unlisted link is one line of daftar.md away from being sent.
+    for (const name of symlinks) this.error(`${DOCUMENTS_DIR}/${name}`, 1, SYMLINK_REFUSED);
+    const onDisk = names.filter((name) => name !== DOCUMENT_INDEX);
     for (const name of onDisk.filter((name) => !indexed.some((entry) => entry.fileName === name))) {
       this.problems.push({
         file: `${DOCUMENTS_DIR}/${name}`,
@@ -87,13 +103,14 @@ class ContentReader {
         severity: "warning",
       });
     }
-    const entries = await Promise.all(indexed.map((entry) => this.document(entry, onDisk, indexFile)));
+    const listed = indexed.filter((entry) => !symlinks.includes(entry.fileName));
+    const entries = await Promise.all(listed.map((entry) => this.document(entry, onDisk, indexFile)));
     return entries.filter((entry) => entry !== undefined);
   }
 
   async reportUnknownFiles(): Promise<void> {
     const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, DOCUMENTS_DIR);
-    for (const name of (await this.list(".")).filter((name) => !known.includes(name))) {
+    for (const name of (await this.list(".")).map((entry) => entry.name).filter((name) => !known.includes(name))) {
       const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
       this.problems.push({
         file: name,
@@ -138,24 +155,45 @@ class ContentReader {
 
   private async read(file: string): Promise<Buffer | undefined> {
     try {
-      const bytes = await readFile(path.join(this.root, file));
+      // O_NOFOLLOW: a file swapped for a link after the folder was listed is refused too (ELOOP).
+      const handle = await open(path.join(this.root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
+      const bytes = await handle.readFile().finally(() => handle.close());
       this.fingerprints.push(`${file}\0${sha256(bytes)}`);
       return bytes;
     } catch (error) {
-      this.error(file, 1, errorCode(error) === "ENOENT" ? "berkas wajib ini tidak ditemukan" : `berkas tidak bisa dibaca (${errorCode(error) ?? String(error)})`);
+      const code = errorCode(error);
+      this.error(file, 1, code === "ENOENT" ? "berkas wajib ini tidak ditemukan" : code === "ELOOP" ? SYMLINK_REFUSED : `berkas tidak bisa dibaca (${code ?? String(error)})`);
       return undefined;
     }
   }
 
-  /** Names of the files and folders in a folder of the content, litter left out. */
-  private async list(folder: string): Promise<string[]> {
+  /** The documents folder's files, litter left out, with its symbolic links apart. */
+  private async listDocuments(): Promise<{ names: string[]; symlinks: string[] }> {
+    const entries = await this.list(DOCUMENTS_DIR);
+    return {
+      names: entries.filter((entry) => !entry.isSymbolicLink()).map((entry) => entry.name),
+      symlinks: entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name),
+    };
+  }
+
+  /** The files and folders in a folder of the content, litter left out. */
+  private async list(folder: string): Promise<Dirent[]> {
     try {
-      const entries = await readdir(path.join(this.root, folder));
-      return entries.filter((name) => !IGNORED_NAME.test(name));
+      const entries = await readdir(path.join(this.root, folder), { withFileTypes: true });
+      return entries.filter((entry) => !IGNORED_NAME.test(entry.name));
     } catch (error) {
       // A missing documents folder is already reported as its missing index.
       if (errorCode(error) !== "ENOENT") this.error(`${folder}/`, 1, `folder tidak bisa dibaca (${errorCode(error) ?? String(error)})`);
       return [];
+    }
+  }
+
+  private async isSymlink(name: string): Promise<boolean> {
+    try {
+      return (await lstat(path.join(this.root, name))).isSymbolicLink();
+    } catch {
+      // Missing or unreadable: reported where it is read.
+      return false;
     }
   }
 

@@ -9,6 +9,9 @@ export type Db = Knex;
 
 export function knexConfig(db: DatabaseConfig): Knex.Config {
   const migrations = { migrationSource, tableName: "knex_migrations" };
+  // A failed statement's error shows the SQL with placeholders, not the values bound to it (an employee's message,
+  // a password hash): database errors end up in the log.
+  const compileSqlOnError = false;
   if (db.client === "mysql2") {
     return {
       client: "mysql2",
@@ -21,6 +24,7 @@ export function knexConfig(db: DatabaseConfig): Knex.Config {
       } as unknown as Knex.MySql2ConnectionConfig,
       pool: { min: 0, max: 10 },
       migrations,
+      compileSqlOnError,
     };
   }
   return {
@@ -40,14 +44,29 @@ export function knexConfig(db: DatabaseConfig): Knex.Config {
       },
     },
     migrations,
+    compileSqlOnError,
   };
 }
 
 export function openDatabase(db: DatabaseConfig): Db {
-  if (db.client === "better-sqlite3" && db.connection !== ":memory:") {
-    fs.mkdirSync(path.dirname(path.resolve(db.connection)), { recursive: true });
-  }
+  if (db.client === "better-sqlite3" && db.connection !== ":memory:") createOwnerOnly(path.resolve(db.connection));
   return knexFactory(knexConfig(db));
+}
+
+/**
+ * The SQLite file holds employees' personal data, so a new one and any folder made for it are the owner's alone
+ * (0600, 0700), not the 0644/0755 the usual umask leaves. SQLite would create the file 0644 itself; creating it
+ * empty first is enough, since SQLite takes an empty file as an empty database and gives its -wal, -shm and
+ * -journal files the main file's mode. An existing file or folder keeps the mode its admin gave it (a backup
+ * group allowed to read, say).
+ */
+function createOwnerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
 }
 
 export async function migrateToLatest(knex: Db): Promise<string[]> {
