@@ -4,7 +4,7 @@ import type { Config } from "./config.js";
 import { ContentStore } from "./content/content-store.js";
 import { isConnectionError, migrateToLatest, openDatabase } from "./db/database.js";
 import { insertPesan, recentOutgoing } from "./db/pesan-repo.js";
-import { systemClock, type Clock } from "./domain/clock.js";
+import { schedulerOn, systemClock, type Clock } from "./domain/clock.js";
 import { createAnnouncementService } from "./domain/announcements.js";
 import { startDailyJob } from "./domain/daily-job.js";
 import { applyRetention } from "./domain/retention.js";
@@ -98,7 +98,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       if (item.announcementId !== null) await announcements.settled(item.announcementId);
     },
   };
-  outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log });
+  outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log, scheduler: schedulerOn(clock) });
 
   const deps = { config, db, log, content, clock, gateway, outbox, me: { id: me.id, username: me.username ?? "" } };
   setUpBot(bot, deps, relay, announcements);

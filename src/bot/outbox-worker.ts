@@ -3,6 +3,7 @@
 // ticket. A flood wait or an outage waits and tries again; a refusal for good is recorded at once; a delivery that
 // keeps failing while other sends get through is set aside after a few tries, and its lane moves on.
 import type { Db } from "../db/database.js";
+import type { Scheduler } from "../domain/clock.js";
 import { countPendingTo, itemById, pendingItems, retryLater, saveProgress, type OutboxItem, type Payload, type Progress } from "../domain/outbox.js";
 import { mergeTexts, planSteps, type Step } from "../domain/relay/relay-plan.js";
 import type { Logger } from "../logger.js";
@@ -38,6 +39,8 @@ export interface OutboxDeps {
   /** Announcements pass here first, so they use only part of the global sending budget. */
   bulkGate: BulkGate;
   log: Logger;
+  /** The app's clock (due times are written with it) and timers on it. */
+  scheduler: Scheduler;
   pollMs?: number;
 }
 
@@ -65,13 +68,14 @@ function sendOptionsOf(item: OutboxItem): SendOptions {
 }
 
 export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
-  const { db, log } = deps;
+  const { db, log, scheduler } = deps;
+  const now = () => scheduler.now();
   const busyLanes = new Map<string, Promise<void>>();
   const backlog = new Set<number>();
   /** When each failing item first failed (in this process: a restart gives every item a fresh chance). */
   const failingSince = new Map<number, number>();
   const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let cancelTimer: (() => void) | undefined;
   let scanning: Promise<void> = Promise.resolve();
   let rescan = false;
 
@@ -91,7 +95,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     let nextDue = Infinity;
     for (const [lane, laneItems] of lanes) {
       if (busyLanes.has(lane) || stopping.signal.aborted) continue;
-      if (laneItems[0]!.due > Date.now()) {
+      if (laneItems[0]!.due > now()) {
         nextDue = Math.min(nextDue, laneItems[0]!.due);
         continue;
       }
@@ -126,7 +130,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     const batch: OutboxItem[] = [];
     for (const candidate of listed) {
       const item = await itemById(db, candidate.id).catch(() => undefined);
-      if (stopping.signal.aborted || !item || item.status !== "menunggu" || item.due > Date.now()) break;
+      if (stopping.signal.aborted || !item || item.status !== "menunggu" || item.due > now()) break;
       batch.push(item);
       if (item.kind !== "tanya" || item.to > 0 || item.progress.steps > 0) break;
       const merged = mergeTexts(batch.map((b) => b.payload as Payload));
@@ -200,10 +204,10 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
       return true;
     }
     const tries = item.tries + 1;
-    const since = failingSince.get(item.id) ?? Date.now();
+    const since = failingSince.get(item.id) ?? now();
     failingSince.set(item.id, since);
     const othersGetThrough = deps.gateway.lastSuccessAt() > since;
-    if (tries >= SET_ASIDE_AFTER_TRIES && Date.now() - since >= SET_ASIDE_AFTER_MS && othersGetThrough) {
+    if (tries >= SET_ASIDE_AFTER_TRIES && now() - since >= SET_ASIDE_AFTER_MS && othersGetThrough) {
       failingSince.delete(item.id);
       log.error("pesan antrian terus gagal sementara pesan lain terkirim; disisihkan", { ...meta, tries });
       await settle(item, "penyisihan", () => deps.outcomes().failed(item, reason, false));
@@ -211,7 +215,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     }
     const wait = failure.kind === "flood" ? failure.retryAfterMs : backoffMs(tries, { baseMs: FIRST_RETRY_MS, maxMs: MAX_BACKOFF_MS });
     log.warn(failure.kind === "internal" ? "pengiriman antrian gagal; dicoba lagi" : "pengiriman antrian tertunda; dicoba lagi", { ...meta, tries, waitMs: wait });
-    await retryLater(db, item.id, tries, Date.now() + wait, reason).catch((e: unknown) =>
+    await retryLater(db, item.id, tries, now() + wait, reason).catch((e: unknown) =>
       log.warn("jadwal ulang antrian tidak tersimpan", { item: item.id, error: describeError(e) }),
     );
     return false;
@@ -259,8 +263,8 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
 
   function schedule(ms: number): void {
     if (stopping.signal.aborted) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(wake, Math.max(0, ms));
+    cancelTimer?.();
+    cancelTimer = scheduler.setTimer(wake, Math.max(0, ms));
   }
 
   function wake(): void {
@@ -271,7 +275,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
       if (!rescan || stopping.signal.aborted) return;
       rescan = false;
       const nextDue = await scan();
-      schedule(Math.min(deps.pollMs ?? 1000, nextDue - Date.now()));
+      schedule(Math.min(deps.pollMs ?? 1000, nextDue - now()));
     });
   }
 
@@ -282,7 +286,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     backlog,
     async stop() {
       stopping.abort();
-      if (timer) clearTimeout(timer);
+      cancelTimer?.();
       await scanning;
       await Promise.all(busyLanes.values());
     },
@@ -291,7 +295,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         await scanning;
         await Promise.all(busyLanes.values());
         const pending = await pendingItems(db, BATCH);
-        if (pending.every((p) => p.due > Date.now()) && busyLanes.size === 0) return;
+        if (pending.every((p) => p.due > now()) && busyLanes.size === 0) return;
         await sleep(50);
       }
     },

@@ -1,7 +1,8 @@
 // Paces outgoing messages under Telegram's flood limits, counted as strict rolling windows: about 30 a second
 // overall, 3 a second and 10 in ten seconds into a private chat, 20 a minute into a group. Each window is counted a
 // little longer than Telegram's (requests that leave evenly arrive unevenly), seeded at start with what went out
-// before a restart, and told about every 429 that gets through anyway.
+// before a restart, and told about every 429 that gets through anyway. It keeps Telegram's time, the real clock.
+import { realScheduler, type Scheduler } from "../domain/clock.js";
 
 export interface RateWindow {
   limit: number;
@@ -29,20 +30,6 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   marginMs: 150,
 };
 
-/** Time and timers, so the unit tests can drive the pacer with a fake clock. */
-export interface Scheduler {
-  now(): number;
-  /** Calls `fn` after `ms`; returns a function that cancels it. */
-  setTimer(fn: () => void, ms: number): () => void;
-}
-
-export const realScheduler: Scheduler = {
-  now: () => Date.now(),
-  setTimer(fn, ms) {
-    const timer = setTimeout(fn, ms);
-    return () => clearTimeout(timer);
-  },
-};
 
 /**
  * Three chats refused within a second means the flood is the bot's as a whole, not each chat's own: two could

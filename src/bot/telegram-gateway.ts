@@ -54,7 +54,7 @@ export function createGateway({ api, pacer, botId, clock, log, recordPesan }: Ga
       await pacer.acquire(chatId, count, options?.share);
       try {
         const result = await call();
-        lastSuccess = Date.now();
+        lastSuccess = clock();
         return result;
       } catch (err) {
         const failure = classifyFailure(err);

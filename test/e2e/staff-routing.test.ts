@@ -11,6 +11,7 @@ const STAFF: User = makeUser(700, { first_name: "Rina", last_name: "Staf" });
 const SENDS = ["sendMessage", "copyMessage", "copyMessages"];
 const isDeliveryTo = (chatId: number) => (c: RecordedCall) => SENDS.includes(c.method) && c.params.chat_id === chatId && c.status === 200;
 const textOf = (m: Message) => m.text ?? m.caption ?? "";
+const paramsText = (c: RecordedCall) => String(c.params.text ?? c.params.caption ?? "");
 
 for (const database of testDatabases()) {
   describe(`a staff reply reaches only the employee of the ticket it answers (${database.name})`, function () {
@@ -82,6 +83,41 @@ for (const database of testDatabases()) {
       staffSays("balasan ke catatan", note);
       await markerReachesSiti(siti);
       expect(h.fake.messagesIn(budi.id).map(textOf).join("\n")).not.to.contain("balasan ke catatan");
+    });
+
+    it("relays a staff reply to any kind of bot message in the group only to the employee whose question it shows", async () => {
+      // The staff member is an admin too, so an announcement's confirmation is among the bot's messages.
+      await h.employee(STAFF.id, { nama: "Rina Staf", hak_pengguna: "admin", nip: "198001012005012001" });
+      const { budi, siti } = await twoTickets();
+      h.fake.userSays(budi, "lanjutan Budi");
+      await h.fake.waitForCall((c) => isDeliveryTo(STAFF_GROUP.id)(c) && paramsText(c).includes("lanjutan Budi"));
+      staffSays("jawaban pertama", latestGroupMessage(/pertanyaan Budi/));
+      await h.fake.waitForCall((c) => isDeliveryTo(STAFF_GROUP.id)(c) && paramsText(c).includes("terkirim"));
+      for (const command of ["/tiket", "/statistik", "/tiket@sinawai_test_bot"]) {
+        const before = h.fake.calls.filter(isDeliveryTo(STAFF_GROUP.id)).length;
+        staffSays(command);
+        await deliveriesTo(STAFF_GROUP.id, before + 1);
+      }
+      const announced = staffSays("/pengumuman", latestGroupMessage(/terkirim/));
+      await answeredInGroup(announced);
+
+      // Every bot message in the group so far gets a staff reply with a marker of its own.
+      const employeeOf = new Map([[1, budi.id], [2, siti.id]]);
+      const expected = new Map<string, number | undefined>();
+      for (const message of groupMessages()) {
+        const marker = `[r${message.message_id}]`;
+        const header = /^(?:❓|➕) #T(\d+) /u.exec(textOf(message));
+        expected.set(marker, header ? employeeOf.get(Number(header[1])) : undefined);
+        staffSays(`${marker} balasan staf`, message);
+      }
+      await markerReachesSiti(siti);
+      await h.app.outbox.idle();
+
+      for (const [marker, employee] of expected) {
+        const reached = [budi.id, siti.id, STAFF.id].filter((id) => h.fake.messagesIn(id).some((m) => textOf(m).includes(marker)));
+        expect(reached, `${marker} reached`).to.deep.equal(employee === undefined ? [] : [employee]);
+      }
+      expect([...expected.values()].filter((e) => e !== undefined).length, "replies to questions were relayed too").to.be.at.least(3);
     });
 
     it("sends an answer to the account the employee is bound to now: nothing reaches an unbound account", async () => {

@@ -1,5 +1,5 @@
 // A clock and timers that move only when a test says so, for the pacer, the sequencer and the outbox logic.
-import type { Scheduler } from "../../src/bot/pacer.js";
+import type { Scheduler } from "../../src/domain/clock.js";
 
 interface Timer {
   at: number;
