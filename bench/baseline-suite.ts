@@ -17,9 +17,9 @@ export interface BaselineReport {
 }
 
 export async function runBaseline(options: BenchOptions, progress: (what: string) => void): Promise<BaselineReport> {
-  const { counts, latencyMs } = options;
+  const { counts, latencyMs, jitterMs } = options;
   progress(`baseline: start-up, ${counts.idleCommands} /tentang one at a time, burst of ${counts.burstUsers}`);
-  const fake = await startTelegram(latencyMs);
+  const fake = await startTelegram({ latencyMs, jitterMs });
   const bot = startBot(["--import", "tsx", "bench/baseline-bot.ts"], { BOT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TENTANG_TEXT: await tentangText() });
   try {
     const figures = [figure("startup.first_getupdates_ms", await timeToFirstPoll(fake, bot), { digits: 0 })];

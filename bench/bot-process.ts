@@ -12,6 +12,8 @@ export interface BotProcess {
   readonly running: boolean;
   /** The last lines the bot printed, for telling why a scenario failed. */
   output(): string;
+  /** The peak RSS (VmHWM) so far, in MB; undefined once the process is gone or where /proc cannot tell. */
+  peakRssMb(): number | undefined;
   /** Sends SIGTERM, as systemd does, and waits for the exit. Returns the peak RSS (VmHWM) read just before, in MB. */
   stop(): Promise<number | undefined>;
 }
@@ -63,6 +65,7 @@ export function startBot(nodeArgs: readonly string[], env: Record<string, string
       return running;
     },
     output: () => output,
+    peakRssMb: () => (running ? peakRssMb(pid) : undefined),
     async stop() {
       if (!running) return undefined;
       const peak = peakRssMb(pid);

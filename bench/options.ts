@@ -1,4 +1,4 @@
-// Reads the bench's command line (and DATABASE_URL) into its options: the latency, the MySQL server, full or quick counts.
+// Reads the bench's command line (and DATABASE_URL) into its options: latency and jitter, the MySQL server, full or quick counts.
 
 export interface Counts {
   /** Menu commands measured one at a time, after `warmup` that are sent the same way but not counted. */
@@ -10,11 +10,22 @@ export interface Counts {
   dataSamples: number;
   bigEmployees: number;
   bigPesan: number;
+  /** Employees who send /daftar with their right password at the same moment. */
+  registrations: number;
+  /** Messages one busy employee sends, one every BUSY_INTERVAL_MS, before the others ask. */
+  busyMessages: number;
+  /** Questions asked behind a busy employee, and behind a question that cannot be delivered. */
+  laterQuestions: number;
 }
 
-export interface BenchOptions {
-  help: boolean;
+/** The Bot API's network: the round trip of every call except getUpdates, and the jitter of its inbound half. */
+export interface Network {
   latencyMs: number;
+  jitterMs: number;
+}
+
+export interface BenchOptions extends Network {
+  help: boolean;
   /** A MySQL/MariaDB server; the database named in the URL is not used, each scenario group creates its own. */
   mysqlUrl: string | undefined;
   quick: boolean;
@@ -23,20 +34,29 @@ export interface BenchOptions {
 
 export const DEFAULT_MYSQL_URL = "mysql://root@127.0.0.1:3306";
 const DEFAULT_LATENCY_MS = 80;
+const DEFAULT_JITTER_MS = 60;
 
-const FULL: Counts = { idleCommands: 200, warmup: 10, burstUsers: 300, questions: 40, dataSamples: 150, bigEmployees: 5_000, bigPesan: 1_000_000 };
-// Every scenario still runs, at sizes that finish in about half a minute; the 40 questions shrink to one group window.
-const QUICK: Counts = { idleCommands: 20, warmup: 3, burstUsers: 40, questions: 10, dataSamples: 15, bigEmployees: 500, bigPesan: 20_000 };
+const FULL: Counts = {
+  idleCommands: 200, warmup: 10, burstUsers: 300, questions: 40, dataSamples: 150, bigEmployees: 5_000, bigPesan: 1_000_000,
+  registrations: 40, busyMessages: 200, laterQuestions: 10,
+};
+// Every scenario still runs, at small sizes; the waits that group windows set (up to a minute) stay.
+const QUICK: Counts = {
+  idleCommands: 20, warmup: 3, burstUsers: 40, questions: 10, dataSamples: 15, bigEmployees: 500, bigPesan: 20_000,
+  registrations: 10, busyMessages: 30, laterQuestions: 10,
+};
 
-export const USAGE = `usage: npm run bench -- [--latency MS] [--mysql [URL]] [--quick]
-  --latency MS   delay of every Bot API answer except getUpdates (default ${DEFAULT_LATENCY_MS})
+export const USAGE = `usage: npm run bench -- [--latency MS] [--jitter MS] [--mysql [URL]] [--quick]
+  --latency MS   round trip of every Bot API call except getUpdates (default ${DEFAULT_LATENCY_MS})
+  --jitter MS    how far each call's arrival at Telegram may stray from latency/2, either way (default ${DEFAULT_JITTER_MS})
   --mysql [URL]  also run on MySQL/MariaDB (default ${DEFAULT_MYSQL_URL}); DATABASE_URL does the same
-  --quick        small counts and no million rows, to try the bench out (about 30 s)`;
+  --quick        small counts and no million rows, to try the bench out (a few minutes: group windows still take a minute)`;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   let latencyMs = DEFAULT_LATENCY_MS;
+  let jitterMs = DEFAULT_JITTER_MS;
   let mysqlUrl = env.DATABASE_URL?.trim() || undefined;
   let quick = false;
   let help = false;
@@ -52,14 +72,19 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       i++;
       return next;
     };
+    const milliseconds = (example: number): number => {
+      const raw = value();
+      const ms = Number(raw);
+      if (raw === undefined || raw.trim() === "" || !Number.isFinite(ms) || ms < 0) throw new UsageError(`${flag} needs a number of milliseconds, e.g. ${flag} ${example}`);
+      return ms;
+    };
     switch (flag) {
-      case "--latency": {
-        const raw = value();
-        const ms = Number(raw);
-        if (raw === undefined || raw.trim() === "" || !Number.isFinite(ms) || ms < 0) throw new UsageError("--latency needs a number of milliseconds, e.g. --latency 80");
-        latencyMs = ms;
+      case "--latency":
+        latencyMs = milliseconds(DEFAULT_LATENCY_MS);
         break;
-      }
+      case "--jitter":
+        jitterMs = milliseconds(DEFAULT_JITTER_MS);
+        break;
       case "--mysql":
         mysqlUrl = value() ?? DEFAULT_MYSQL_URL;
         break;
@@ -75,5 +100,5 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     }
   }
   if (mysqlUrl !== undefined && !mysqlUrl.startsWith("mysql://")) throw new UsageError(`the MySQL server must be a mysql:// URL, got ${mysqlUrl}`);
-  return { help, latencyMs, mysqlUrl, quick, counts: quick ? QUICK : FULL };
+  return { help, latencyMs, jitterMs, mysqlUrl, quick, counts: quick ? QUICK : FULL };
 }

@@ -1,9 +1,11 @@
 // The `npm run bench` entry: Sinawai (started as `npm start` starts it) and a README-style baseline bot against the
-// fake Bot API with latency and Telegram's limits, on SQLite and, when asked, on MySQL. Prints every figure as
+// fake Bot API with latency, jitter and strict flood limits, on SQLite and, when asked, on MySQL. Prints every figure as
 // `name: value`, with its target and PASS/FAIL, and saves them all as JSON under bench/results/.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { TELEGRAM_FLOOD_LIMITS } from "../test/support/fake-telegram/flood-control.js";
+import type { RollingLimit } from "../test/support/fake-telegram/types.js";
 import { REPO_ROOT } from "../test/support/start-command.js";
 import { runBaseline } from "./baseline-suite.js";
 import type { DatabaseKind } from "./bench-database.js";
@@ -32,9 +34,12 @@ const progress = (what: string) => console.error(`[${((Date.now() - startedAt.ge
 const kinds: DatabaseKind[] = [{ label: "sqlite" }, ...(options.mysqlUrl ? [{ label: "mysql" as const, serverUrl: options.mysqlUrl }] : [])];
 
 console.log(`Sinawai bench, ${startedAt.toISOString()}${options.quick ? " (--quick: small counts, not the targets' conditions)" : ""}`);
+const windows = (limits: readonly RollingLimit[]) => limits.map((l) => `${l.count} in any ${l.windowMs / 1000} s`).join(" and ");
 console.log(
-  `latency ${options.latencyMs} ms per Bot API call except getUpdates; Telegram's limits enforced by the fake (30 messages/s overall, ` +
-    `1/s per private chat with bursts of 3, 20 per minute per group; over a limit → 429 with retry_after)`,
+  `latency ${options.latencyMs} ms per Bot API call except getUpdates, half of it ± ${options.jitterMs} ms before the call reaches Telegram; ` +
+    `flood limits enforced by the fake as strict rolling windows (${windows(TELEGRAM_FLOOD_LIMITS.global)} overall, ` +
+    `${windows(TELEGRAM_FLOOD_LIMITS.privateChat)} per private chat, ${windows(TELEGRAM_FLOOD_LIMITS.group)} per group; ` +
+    `over a limit → 429 with retry_after, and asking again during that wait doubles it)`,
 );
 console.log(`databases: ${kinds.map((k) => (k.label === "mysql" ? `mysql (${k.serverUrl})` : k.label)).join(", ")}; ${os.cpus().length} CPUs, Node ${process.version}`);
 
@@ -70,7 +75,7 @@ writeFileSync(
     {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      options: { latencyMs: options.latencyMs, quick: options.quick, counts: options.counts, databases: kinds.map((k) => k.label) },
+      options: { latencyMs: options.latencyMs, jitterMs: options.jitterMs, quick: options.quick, counts: options.counts, databases: kinds.map((k) => k.label) },
       host: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() },
       failed,
       suites,

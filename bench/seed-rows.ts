@@ -1,6 +1,6 @@
-// Rows for the scenarios, written straight into the tables in bulk: registered employees with a year of allowance and
-// this year's leave, and a year of the message log; then the settling a database needs after such a load. The values
-// look like production's; the counts are the caller's.
+// Rows for the scenarios, written straight into the tables in bulk: employees (registered, or waiting for /daftar) with a
+// year of allowance and this year's leave, a year of the message log, and a previous process's last posts; then the
+// settling a database needs after such a load. The values look like production's; the counts are the caller's.
 import type { User } from "node-telegram-bot-api";
 import type { Db } from "../src/db/database.js";
 import { hashPassword } from "../src/domain/passwords.js";
@@ -10,7 +10,11 @@ import { makeUser } from "../test/support/updates.js";
 const TELEGRAM_ID_BASE = 700_000_000;
 /** Past update ids in the log sit far above the fake's (which start at 100001), so the two never collide. */
 const PAST_UPDATE_ID_BASE = 900_000_000;
+/** Message ids of past posts in the staff group, far above those the fake hands out there. */
+const PAST_GROUP_MESSAGE_ID = 900_000;
 const BOT_ID = 123456;
+/** Every seeded employee's password. */
+export const EMPLOYEE_PASSWORD = "rahasia";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ROWS_PER_STATEMENT = 500;
 const ROWS_PER_TRANSACTION = 20_000;
@@ -40,7 +44,7 @@ export function employeeUser(n: number): User {
 }
 
 /** 18 digits as NIPs are: birth date, appointment month, sex, sequence. Birth date and sequence together keep n unique. */
-function nipOf(n: number): string {
+export function nipOf(n: number): string {
   const born = new Date(Date.UTC(1970, 0, 1) + Math.floor(n / 1000) * 37 * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
   const appointed = `20${String(5 + (n % 15)).padStart(2, "0")}${String(1 + (n % 12)).padStart(2, "0")}`;
   return `${born}${appointed}${1 + (n % 2)}${String(n % 1000).padStart(3, "0")}`;
@@ -48,9 +52,12 @@ function nipOf(n: number): string {
 
 let passwordHash: Promise<string> | undefined;
 
-/** Registered, active employees first … first + count - 1, with twelve months of allowance and this year's leave. */
-export async function insertEmployees(db: Db, first: number, count: number, now = Date.now()): Promise<void> {
-  passwordHash ??= hashPassword("rahasia");
+/**
+ * Active employees first … first + count - 1, with twelve months of allowance and this year's leave; registered
+ * (bound to employeeUser(n)) unless `registered` is false, in which case they have yet to send /daftar.
+ */
+export async function insertEmployees(db: Db, first: number, count: number, { now = Date.now(), registered = true } = {}): Promise<void> {
+  passwordHash ??= hashPassword(EMPLOYEE_PASSWORD);
   const password = await passwordHash;
   const ns = Array.from({ length: count }, (_, i) => first + i);
   await insertRows(
@@ -60,13 +67,13 @@ export async function insertEmployees(db: Db, first: number, count: number, now 
       nip: nipOf(n),
       nama: `${FIRST_NAMES[n % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length]}`,
       password,
-      id_telegram: TELEGRAM_ID_BASE + n,
+      id_telegram: registered ? TELEGRAM_ID_BASE + n : null,
       status: "aktif",
       hak_pengguna: "pegawai",
       jabatan: POSITIONS[n % POSITIONS.length],
       unit_kerja: UNITS[n % UNITS.length],
       pangkat_golongan: RANKS[n % RANKS.length],
-      terdaftar_pada: now - (n % 365) * DAY_MS,
+      terdaftar_pada: registered ? now - (n % 365) * DAY_MS : null,
       dibuat: now - 400 * DAY_MS,
       diubah: now - (n % 365) * DAY_MS,
     })),
@@ -138,6 +145,24 @@ export async function insertMessageLog(db: Db, rows: number, employees: number, 
     }
   }
   await insertRows(db, "pesan", batch);
+}
+
+/** The log rows a previous bot process wrote for messages it posted into `chatId` at `times` (epoch ms). */
+export async function insertPastPosts(db: Db, chatId: number, times: readonly number[]): Promise<void> {
+  const chat = { id: chatId, type: "supergroup", title: "OSDM Layanan" };
+  const from = { id: BOT_ID, is_bot: true, first_name: "Sinawai", username: "sinawai_bot" };
+  await insertRows(
+    db,
+    "pesan",
+    times.map((t, i) => {
+      const text = QUESTIONS[i % QUESTIONS.length]!;
+      const message = { message_id: PAST_GROUP_MESSAGE_ID + i, from, chat, date: Math.floor(t / 1000), text };
+      return {
+        waktu: Math.round(t), arah: "keluar", id_chat: chatId, id_pengirim: BOT_ID, pengirim: "bot", isi_pesan: text,
+        jenis: "teks", perintah: null, data: JSON.stringify(message), id_pesan: message.message_id, update_id: null,
+      };
+    }),
+  );
 }
 
 /**

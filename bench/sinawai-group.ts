@@ -3,8 +3,9 @@
 import type { FakeTelegram } from "../test/support/fake-telegram.js";
 import { migrateToLatest, openDatabase, type Db } from "../src/db/database.js";
 import { createDatabase, type BenchDatabase, type DatabaseKind } from "./bench-database.js";
-import { startArgs } from "../test/support/start-command.js";
+import { startCommand } from "../test/support/start-command.js";
 import { startBot, type BotProcess } from "./bot-process.js";
+import type { Network } from "./options.js";
 import { BOT_TOKEN, STAFF_GROUP, startTelegram, timeToFirstPoll } from "./telegram.js";
 
 export interface SinawaiGroup {
@@ -16,20 +17,27 @@ export interface SinawaiGroup {
   migrate(): Promise<void>;
   /** Starts the bot and waits for its first getUpdates; returns the ms from spawning to that. */
   startBot(): Promise<number>;
+  /** Stops the bot as systemd would (SIGTERM), e.g. to start it again: a restart. */
+  stopBot(): Promise<void>;
 }
 
 export interface GroupReport {
-  /** The bot's VmHWM (MB) just before it was stopped. */
+  /** The highest VmHWM (MB) of the group's bot processes, each read just before it was stopped. */
   peakRssMb: number | undefined;
   /** What the bot printed (LOG_LEVEL=warn: warnings and errors only). */
   output: string;
 }
 
-export async function inSinawaiGroup(kind: DatabaseKind, latencyMs: number, work: (group: SinawaiGroup) => Promise<void>): Promise<GroupReport> {
+export async function inSinawaiGroup(kind: DatabaseKind, network: Network, work: (group: SinawaiGroup) => Promise<void>): Promise<GroupReport> {
   const database = await createDatabase(kind);
-  const fake = await startTelegram(latencyMs);
+  const fake = await startTelegram(network);
   let db: Db | undefined;
   let bot: BotProcess | undefined;
+  const peaks: number[] = [];
+  const stopBot = async () => {
+    const peak = await bot?.stop();
+    if (peak !== undefined) peaks.push(peak);
+  };
   const group: SinawaiGroup = {
     fake,
     get bot() {
@@ -39,13 +47,16 @@ export async function inSinawaiGroup(kind: DatabaseKind, latencyMs: number, work
     db: () => (db ??= openDatabase(database.config)),
     migrate: async () => void (await migrateToLatest(group.db())),
     async startBot() {
-      bot = startBot(startArgs(), sinawaiEnv(fake, database));
+      const { env, args } = startCommand();
+      bot = startBot(args, { ...env, ...sinawaiEnv(fake, database) });
       return timeToFirstPoll(fake, bot);
     },
+    stopBot,
   };
   try {
     await work(group);
-    return { peakRssMb: await bot?.stop(), output: bot?.output() ?? "" };
+    await stopBot();
+    return { peakRssMb: peaks.length > 0 ? Math.max(...peaks) : undefined, output: bot?.output() ?? "" };
   } finally {
     await bot?.stop();
     await fake.stop();

@@ -1,14 +1,18 @@
 // Sinawai's scenarios on one kind of database, in groups, each on fresh databases with its own bot processes:
-// start-up, idle and burst; the questions; employee data on an empty and a big database side by side. Peak memory
-// over all of them.
+// start-up, idle and burst; the questions, and the same right after a restart; registration; a busy employee; a
+// question that cannot be delivered; employee data on an empty and a big database side by side. Peak memory over all.
 import { figure, type Figure } from "./figures.js";
 import type { DatabaseKind } from "./bench-database.js";
 import type { BenchOptions } from "./options.js";
 import { burstScenario } from "./scenarios/burst.js";
+import { busyEmployeeScenario } from "./scenarios/busy-employee.js";
 import { compareDataTimings, timeEmployeeData } from "./scenarios/employee-data.js";
 import { idleScenario, MENU_COMMANDS } from "./scenarios/idle.js";
 import { questionsScenario } from "./scenarios/questions.js";
-import { employeeUser, insertEmployees, insertMessageLog, settleAfterBulkLoad } from "./seed-rows.js";
+import { registrationScenario } from "./scenarios/registration.js";
+import { PREVIOUS_POSTS, restartQuestionsScenario } from "./scenarios/restart.js";
+import { stuckQuestionScenario } from "./scenarios/stuck-question.js";
+import { EMPLOYEE_PASSWORD, employeeUser, insertEmployees, insertMessageLog, nipOf, settleAfterBulkLoad } from "./seed-rows.js";
 import { inSinawaiGroup, type GroupReport } from "./sinawai-group.js";
 
 export interface SuiteReport {
@@ -23,12 +27,13 @@ const STRANGERS = 1_000_000;
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
 export async function runSinawai(kind: DatabaseKind, options: BenchOptions, baselineBurstS: number | undefined, progress: (what: string) => void): Promise<SuiteReport> {
-  const { counts, latencyMs } = options;
+  const { counts, latencyMs, jitterMs } = options;
+  const network = { latencyMs, jitterMs };
   const figures: Figure[] = [];
   const reports: Record<string, GroupReport> = {};
 
   progress(`${kind.label}: start-up on an empty database, ${counts.idleCommands} idle commands, burst of ${counts.burstUsers}`);
-  reports["idle+burst"] = await inSinawaiGroup(kind, latencyMs, async (g) => {
+  reports["idle+burst"] = await inSinawaiGroup(kind, network, async (g) => {
     figures.push(
       figure("startup.first_getupdates_ms", await g.startBot(), {
         digits: 0,
@@ -47,21 +52,54 @@ export async function runSinawai(kind: DatabaseKind, options: BenchOptions, base
   });
 
   progress(`${kind.label}: ${counts.questions} questions at once (about a minute when over 20)`);
-  reports.questions = await inSinawaiGroup(kind, latencyMs, async (g) => {
+  reports.questions = await inSinawaiGroup(kind, network, async (g) => {
     await g.migrate();
     await insertEmployees(g.db(), 0, counts.questions);
     figures.push(figure("startup.migrated_db_ms", await g.startBot(), { digits: 0, note: "the same, on a database already migrated" }));
     figures.push(...(await questionsScenario(g.fake, g.bot, range(0, counts.questions).map(employeeUser))));
   });
 
+  progress(`${kind.label}: a restart, then ${counts.questions} questions at once into a group window already ${PREVIOUS_POSTS} full (a minute or two)`);
+  reports.restart = await inSinawaiGroup(kind, network, async (g) => {
+    await g.migrate();
+    await insertEmployees(g.db(), 0, counts.questions);
+    await g.startBot();
+    figures.push(...(await restartQuestionsScenario(g, range(0, counts.questions).map(employeeUser))));
+  });
+
+  progress(`${kind.label}: ${counts.registrations} employees send /daftar at once`);
+  reports.daftar = await inSinawaiGroup(kind, network, async (g) => {
+    await g.migrate();
+    await insertEmployees(g.db(), 0, counts.registrations, { registered: false });
+    await g.startBot();
+    const registrants = range(0, counts.registrations).map((n) => ({ user: employeeUser(n), nip: nipOf(n), password: EMPLOYEE_PASSWORD }));
+    figures.push(...(await registrationScenario(g.fake, g.bot, g.db(), registrants)));
+  });
+
+  progress(`${kind.label}: one employee sends ${counts.busyMessages} messages, then ${counts.laterQuestions} others ask`);
+  reports.busy = await inSinawaiGroup(kind, network, async (g) => {
+    await g.migrate();
+    await insertEmployees(g.db(), 0, 1 + counts.laterQuestions);
+    await g.startBot();
+    figures.push(...(await busyEmployeeScenario(g.fake, g.bot, employeeUser(0), counts.busyMessages, range(1, counts.laterQuestions).map(employeeUser))));
+  });
+
+  progress(`${kind.label}: one question that cannot be delivered, then ${counts.laterQuestions} others`);
+  reports.stuck = await inSinawaiGroup(kind, network, async (g) => {
+    await g.migrate();
+    await insertEmployees(g.db(), 0, 1 + counts.laterQuestions);
+    await g.startBot();
+    figures.push(...(await stuckQuestionScenario(g.fake, g.bot, employeeUser(0), range(1, counts.laterQuestions).map(employeeUser))));
+  });
+
   progress(`${kind.label}: employee data, on an empty database and, side by side, on one with ${counts.bigEmployees} employees and ${counts.bigPesan} pesan rows`);
   const asking = counts.warmup + counts.dataSamples;
   const warm = range(0, counts.warmup).map(employeeUser);
   const users = range(counts.warmup, counts.dataSamples).map(employeeUser);
-  reports["data, empty"] = await inSinawaiGroup(kind, latencyMs, async (empty) => {
+  reports["data, empty"] = await inSinawaiGroup(kind, network, async (empty) => {
     await empty.migrate();
     await insertEmployees(empty.db(), 0, asking);
-    reports["data, big"] = await inSinawaiGroup(kind, latencyMs, async (big) => {
+    reports["data, big"] = await inSinawaiGroup(kind, network, async (big) => {
       await big.migrate();
       const fillStarted = performance.now();
       await insertEmployees(big.db(), 0, counts.bigEmployees);
@@ -71,7 +109,7 @@ export async function runSinawai(kind: DatabaseKind, options: BenchOptions, base
       figures.push(figure("startup.big_db_ms", await big.startBot(), { digits: 0, note: "start-up on the big database" }));
       await empty.startBot();
       const timings = await timeEmployeeData(empty, big, warm, users);
-      figures.push(...compareDataTimings(timings.empty, timings.big, `${counts.bigEmployees} employees and ${counts.bigPesan} pesan rows`));
+      figures.push(...compareDataTimings(timings.empty, timings.big, `${counts.bigEmployees} employees and ${counts.bigPesan} pesan rows`), timings.refused);
     });
   });
 

@@ -6,6 +6,7 @@ import type { BotProcess } from "../bot-process.js";
 import { figure, type Figure } from "../figures.js";
 import { timeEachAlone } from "../one-at-a-time.js";
 import { median, percentile } from "../stats.js";
+import { count429s } from "../telegram.js";
 
 const DATA_COMMANDS = ["datapribadi", "tunkin"] as const;
 
@@ -21,7 +22,8 @@ export interface Side {
  * machine is doing falls on both alike. The warm-up users ask once each, unmeasured; then every user sends both
  * commands, in two passes with the order alternating, so a user's two messages are far apart (no chat limit applies).
  */
-export async function timeEmployeeData(empty: Side, big: Side, warmUsers: readonly User[], users: readonly User[]): Promise<{ empty: DataTimings; big: DataTimings }> {
+export async function timeEmployeeData(empty: Side, big: Side, warmUsers: readonly User[], users: readonly User[]): Promise<{ empty: DataTimings; big: DataTimings; refused: Figure }> {
+  const refused = count429s("data", empty.fake, big.fake);
   const commandFor = (i: number) => DATA_COMMANDS[i % DATA_COMMANDS.length]!;
   const timings = { empty: noTimings(), big: noTimings() };
   const plan = [
@@ -35,7 +37,7 @@ export async function timeEmployeeData(empty: Side, big: Side, warmUsers: readon
       if (measured) timings[side][command].push(sample!);
     }
   }
-  return timings;
+  return { ...timings, refused: refused() };
 }
 
 function noTimings(): DataTimings {

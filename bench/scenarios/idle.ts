@@ -5,11 +5,13 @@ import type { BotProcess } from "../bot-process.js";
 import { figure, type Figure } from "../figures.js";
 import { timeEachAlone } from "../one-at-a-time.js";
 import { median, percentile } from "../stats.js";
+import { count429s } from "../telegram.js";
 
 export const MENU_COMMANDS = ["/menu", "/start", "/bantuan", "/tentang", "/renbangkompeg", "/mutasi", "/jahdis", "/pengkinpeg", "/terkini", "/dokumen"];
 
-/** Each user sends one command (so no chat's own 1-a-second limit comes into it); the first `warmup` are not counted. */
+/** Each user sends one command (so no chat's own limits come into it); the first `warmup` are not counted. */
 export async function idleScenario(fake: FakeTelegram, bot: BotProcess, users: readonly User[], commands: readonly string[], warmup: number): Promise<Figure[]> {
+  const refused = count429s("idle", fake);
   const all = await timeEachAlone(fake, bot, users.map((user, i) => ({ user, text: commands[i % commands.length]! })));
   const samples = all.slice(warmup);
   const p95 = percentile(samples, 95);
@@ -21,5 +23,6 @@ export async function idleScenario(fake: FakeTelegram, bot: BotProcess, users: r
     }),
     figure("idle.max_ms", Math.max(...samples)),
     figure("idle.first_update_ms", all[0]!, { note: "the first update after start (cold), one of the warm-up ones" }),
+    refused(),
   ];
 }

@@ -1,15 +1,17 @@
 // Questions: employees ask at the same moment; how long until every question is in the staff group, against the
-// bound of Telegram's 20 messages a minute per group, and how soon each employee got the acknowledgement.
+// earliest the group's window allows (counting what it already held when they asked), and how soon each employee got
+// the acknowledgement.
 import type { User } from "node-telegram-bot-api";
 import type { FakeTelegram } from "../../test/support/fake-telegram.js";
+import { TELEGRAM_FLOOD_LIMITS } from "../../test/support/fake-telegram/flood-control.js";
 import { preciseNow } from "../../test/support/fake-telegram/precise-clock.js";
+import type { RollingLimit } from "../../test/support/fake-telegram/types.js";
 import type { BotProcess } from "../bot-process.js";
 import { figure, type Figure } from "../figures.js";
 import { median, percentile } from "../stats.js";
-import { isDeliveryTo, STAFF_GROUP, untilPolling, waitForCalls } from "../telegram.js";
+import { callsWithin, count429s, isDeliveryTo, STAFF_GROUP, timeUntilLast, untilPolling } from "../telegram.js";
 
-const GROUP_PER_WINDOW = 20;
-const WINDOW_S = 60;
+const GROUP_WINDOW: RollingLimit = TELEGRAM_FLOOD_LIMITS.group[0]!;
 
 const QUESTIONS = [
   "Selamat pagi, saya ingin menanyakan status usulan kenaikan pangkat saya periode April.",
@@ -18,36 +20,65 @@ const QUESTIONS = [
   "Data jabatan saya di aplikasi masih yang lama, mohon diperbarui.",
 ];
 
-export async function questionsScenario(fake: FakeTelegram, bot: BotProcess, employees: readonly User[]): Promise<Figure[]> {
+/**
+ * The earliest the `count`-th of `count` messages sent from `start` can arrive when at most `limit.count` may arrive
+ * in any `limit.windowMs`, given the send times the window already `held`: each message goes as soon as the window
+ * has room, i.e. no earlier than windowMs after the message `limit.count` places before it. In ms after `start`.
+ */
+export function earliestLastArrivalMs(held: readonly number[], count: number, limit: RollingLimit, start: number): number {
+  const times = held.filter((t) => t > start - limit.windowMs);
+  let last = start;
+  for (let k = 0; k < count; k++) {
+    const blocking = times.length >= limit.count ? times[times.length - limit.count]! + limit.windowMs : start;
+    last = Math.max(start, blocking);
+    times.push(last);
+  }
+  return last - start;
+}
+
+/** `name` prefixes the figures: "questions", or e.g. "restart_questions" for the same after a restart. */
+export async function questionsScenario(fake: FakeTelegram, bot: BotProcess, employees: readonly User[], name = "questions"): Promise<Figure[]> {
   await untilPolling(fake, bot);
-  const refusedBefore = fake.count429;
+  const refused = count429s(name, fake);
+  const held = fake.countedSends(STAFF_GROUP.id);
   const askedAt = preciseNow();
   employees.forEach((user, i) => fake.userSays(user, QUESTIONS[i % QUESTIONS.length]!));
-  // Message k (from 0) may go out no earlier than WINDOW_S × floor(k / 20) after the first: 20 in any window.
-  const windowsAfterFirst = Math.ceil(employees.length / GROUP_PER_WINDOW) - 1;
-  const boundS = WINDOW_S * windowsAfterFirst;
+  const boundS = earliestLastArrivalMs(held, employees.length, GROUP_WINDOW, askedAt) / 1000;
   const timeoutMs = (boundS + 60) * 1000;
   const inGroup = isDeliveryTo(STAFF_GROUP.id);
   const acknowledged = isDeliveryTo(new Set(employees.map((u) => u.id)));
   const [posted, acks] = await Promise.all([
-    waitForCalls(fake, bot, (c) => c.arrivedAt >= askedAt && inGroup(c), employees.length, timeoutMs),
-    waitForCalls(fake, bot, (c) => c.arrivedAt >= askedAt && acknowledged(c), employees.length, timeoutMs),
+    callsWithin(fake, bot, (c) => c.arrivedAt >= askedAt && inGroup(c), employees.length, timeoutMs),
+    callsWithin(fake, bot, (c) => c.arrivedAt >= askedAt && acknowledged(c), employees.length, timeoutMs),
   ]);
-  const drainS = (Math.max(...posted.map((c) => c.arrivedAt)) - askedAt) / 1000;
-  const ackMs = acks.map((c) => c.arrivedAt - askedAt);
+  const drain = timeUntilLast(posted, employees.length, askedAt, timeoutMs, `${employees.length} employees ask at once → the last question arrives in the staff group`);
+  const drainS = drain.seconds;
+  const ackMs = acks.map((c) => c.executedAt! - askedAt);
+  const ackNote = "question sent → the employee's acknowledgement arrives at Telegram";
+  // With an employee not acknowledged at all, the p95 is not met whatever the others' times.
+  const unacknowledged = employees.length - acks.length;
+  const windowS = GROUP_WINDOW.windowMs / 1000;
+  const before =
+    held.length === 0
+      ? "the window was empty when they asked"
+      : `the window already held ${held.length} sends when they asked (the oldest ${((askedAt - held[0]!) / 1000).toFixed(1)} s old), so ` +
+        `${Math.max(0, GROUP_WINDOW.count - held.length)} could go at once and the rest as those aged out`;
   return [
-    figure("questions.group_drain_s", drainS, { digits: 2, note: `${employees.length} employees ask at once → the last question arrives in the staff group` }),
-    figure("questions.group_bound_s", boundS, {
+    figure(`${name}.group_drain_s`, drainS, { digits: 2, note: drain.note }),
+    figure(`${name}.group_bound_s`, boundS, {
       digits: 0,
       note:
-        `Telegram lets ${GROUP_PER_WINDOW} messages into a group in any ${WINDOW_S} s: messages 1–${GROUP_PER_WINDOW} may go at 0 s, ` +
-        `message k no earlier than ${WINDOW_S} s after message k−${GROUP_PER_WINDOW}; so the ${employees.length}th no earlier than ${boundS} s after the first`,
+        `Telegram lets ${GROUP_WINDOW.count} messages into a group in any ${windowS} s: message k no earlier than ${windowS} s after ` +
+        `message k−${GROUP_WINDOW.count}; ${before}; so the ${employees.length}th no earlier than ${boundS.toFixed(1)} s after they asked`,
     }),
-    windowsAfterFirst > 0
-      ? figure("questions.group_ratio", drainS / boundS, { digits: 2, target: { op: "≤", value: 1.1 } })
-      : figure("questions.group_ratio", Number.NaN, { note: `not applicable: ${employees.length} questions fit in one window (the full run asks 40)` }),
-    figure("questions.ack_p50_ms", median(ackMs), { samples: ackMs }),
-    figure("questions.ack_p95_ms", percentile(ackMs, 95), { target: { op: "≤", value: 1500 }, note: "question sent → the employee's acknowledgement arrives at Telegram" }),
-    figure("questions.429", fake.count429 - refusedBefore, { digits: 0 }),
+    boundS > 0
+      ? figure(`${name}.group_ratio`, drainS / boundS, { digits: 2, target: { op: "≤", value: 1.1 } })
+      : figure(`${name}.group_ratio`, Number.NaN, { note: `not applicable: ${employees.length} questions fit in the window at once (the full run asks 40)` }),
+    figure(`${name}.ack_p50_ms`, ackMs.length > 0 ? median(ackMs) : Number.NaN, { samples: ackMs }),
+    figure(`${name}.ack_p95_ms`, unacknowledged > 0 ? Number.NaN : percentile(ackMs, 95), {
+      target: { op: "≤", value: 1500 },
+      note: unacknowledged > 0 ? `${ackNote}; ${unacknowledged} of ${employees.length} not acknowledged within ${Math.round(timeoutMs / 1000)} s` : ackNote,
+    }),
+    refused(),
   ];
 }
