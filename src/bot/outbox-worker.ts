@@ -62,9 +62,9 @@ function laneOf(item: OutboxItem): string {
   return item.to < 0 && item.ticketId !== null ? `${item.to}:T${item.ticketId}` : `${item.to}`;
 }
 
-/** A ticket's sends into a group take only the ticket's share of the group's window. */
+/** Queued sends let interactive answers go first; a ticket's sends into a group take only its share of the group's window. */
 function sendOptionsOf(item: OutboxItem): SendOptions {
-  return item.to < 0 && item.ticketId !== null ? { share: `T${item.ticketId}` } : {};
+  return item.to < 0 && item.ticketId !== null ? { queued: true, share: `T${item.ticketId}` } : { queued: true };
 }
 
 export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {

@@ -1,7 +1,9 @@
 // Paces outgoing messages under Telegram's flood limits, counted as strict rolling windows: about 30 a second
-// overall, 3 a second and 10 in ten seconds into a private chat, 20 a minute into a group. Each window is counted a
-// little longer than Telegram's (requests that leave evenly arrive unevenly), seeded at start with what went out
-// before a restart, and told about every 429 that gets through anyway. It keeps Telegram's time, the real clock.
+// overall, 3 a second and 10 in ten seconds into a private chat, 20 a minute into a group. A send is counted from
+// when its answer came back, the one moment Telegram surely had it: however late a busy process sends, and however
+// unevenly requests travel, the next window's sends then cannot arrive bunched up with this window's. Seeded at
+// start with what went out before a restart, and told about every 429 that gets through anyway. It keeps
+// Telegram's time, the real clock.
 import { realScheduler, type Scheduler } from "../domain/clock.js";
 
 export interface RateWindow {
@@ -15,7 +17,7 @@ export interface PacerLimits {
   group: RateWindow[];
   /** What one share of a group (one ticket's lane) may take of it, so one busy ticket leaves room for the others. */
   groupShare: RateWindow[];
-  /** Added to every window's length, for network jitter between the bot and Telegram. */
+  /** Added to every window's length: clock granularity on both sides. */
   marginMs: number;
 }
 
@@ -27,7 +29,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   ],
   group: [{ limit: 20, ms: 60_000 }],
   groupShare: [{ limit: 10, ms: 60_000 }],
-  marginMs: 150,
+  marginMs: 25,
 };
 
 
@@ -40,10 +42,20 @@ const GLOBAL_FLOOD_EVIDENCE_MS = 1_000;
 /** Beyond this many idle chats, those with nothing left in their windows are forgotten. */
 const CHATS_KEPT = 5_000;
 
+/** One counted send; counted from its grant until its answer comes back, then from then on. */
+interface Sent {
+  at: number;
+}
+
+/** A granted send: say when Telegram's answer (or the failure) came back. */
+export interface Granted {
+  answered(): void;
+}
+
 /** The send times of one chat (or of all chats together) under its windows. */
 class SendTimes {
-  /** Ascending; may hold a little of the future after a flood wait (see `fillUntil`). */
-  private times: number[] = [];
+  /** Ascending by `at`; may hold a little of the future after a flood wait (see `fillUntil`). */
+  private times: Sent[] = [];
   pausedUntil = 0;
   private readonly longest: RateWindow;
 
@@ -65,10 +77,10 @@ class SendTimes {
       changed = false;
       for (const window of this.windows) {
         const span = window.ms + this.marginMs;
-        const inWindow = this.times.filter((at) => at > t - span);
+        const inWindow = this.times.filter((s) => s.at > t - span);
         const mustExpire = Math.min(inWindow.length, inWindow.length + count - window.limit);
         if (mustExpire <= 0) continue;
-        const free = inWindow[mustExpire - 1]! + span;
+        const free = inWindow[mustExpire - 1]!.at + span;
         if (free > t) {
           t = free;
           changed = true;
@@ -78,9 +90,19 @@ class SendTimes {
     return t;
   }
 
-  record(at: number, count: number): void {
-    for (let i = 0; i < count; i++) this.times.push(at);
-    if (this.times.length > count && this.times[this.times.length - count - 1]! > at) this.times.sort((a, b) => a - b);
+  record(sent: Sent, count: number): void {
+    for (let i = 0; i < count; i++) this.times.push(sent);
+    this.resort();
+  }
+
+  /** After a counted send's time moved. */
+  resort(): void {
+    for (let i = 1; i < this.times.length; i++) {
+      if (this.times[i - 1]!.at > this.times[i]!.at) {
+        this.times.sort((a, b) => a.at - b.at);
+        return;
+      }
+    }
   }
 
   /**
@@ -90,8 +112,8 @@ class SendTimes {
   fillUntil(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
     const span = this.longest.ms + this.marginMs;
-    this.times = this.times.filter((at) => at <= until - span);
-    for (let k = this.longest.limit - 1; k >= 0; k--) this.times.push(until - (k * span) / this.longest.limit);
+    this.times = this.times.filter((s) => s.at <= until - span);
+    for (let k = this.longest.limit - 1; k >= 0; k--) this.times.push({ at: until - (k * span) / this.longest.limit });
   }
 
   isIdle(now: number): boolean {
@@ -102,7 +124,7 @@ class SendTimes {
   private prune(now: number): void {
     const horizon = now - this.longest.ms - this.marginMs;
     let drop = 0;
-    while (drop < this.times.length && this.times[drop]! <= horizon) drop++;
+    while (drop < this.times.length && this.times[drop]!.at <= horizon) drop++;
     if (drop > 0) this.times.splice(0, drop);
   }
 }
@@ -110,8 +132,10 @@ class SendTimes {
 interface Waiter {
   chatId: number;
   count: number;
+  /** Someone is waiting for this answer now (an acknowledgement, a menu); a queued send can wait a little longer. */
+  interactive: boolean;
   share: SendTimes | undefined;
-  grant: () => void;
+  grant: (granted: Granted) => void;
 }
 
 export interface PastSend {
@@ -124,7 +148,10 @@ export class Pacer {
   private readonly global: SendTimes;
   private readonly chats = new Map<number, SendTimes>();
   private readonly shares = new Map<string, SendTimes>();
-  /** First come, first served: with one waiter per ticket lane, that serves tickets round-robin. */
+  /**
+   * Interactive sends first, then queued ones; first come, first served within each: with one waiter per ticket
+   * lane, that serves tickets round-robin.
+   */
   private waiters: Waiter[] = [];
   private cancelTimer: (() => void) | undefined;
   private recentFloods: { chatId: number; at: number }[] = [];
@@ -137,12 +164,17 @@ export class Pacer {
   }
 
   /**
-   * Waits until `count` messages may go to `chatId`; they are counted as sent from that moment. `share` names the
-   * part of a group they belong to (a ticket), which may use only its share of the group's window.
+   * Waits until `count` messages may go to `chatId`; they are counted from that moment until the caller says the
+   * answer came back, and from then on. `share` names the part of a group they belong to (a ticket), which may use
+   * only its share of the group's window. A queued send (the outbox) lets interactive ones go first.
    */
-  acquire(chatId: number, count = 1, share?: string): Promise<void> {
+  acquire(chatId: number, count = 1, { share, queued = false }: { share?: string; queued?: boolean } = {}): Promise<Granted> {
     return new Promise((grant) => {
-      this.waiters.push({ chatId, count: Math.max(1, count), share: share === undefined || chatId > 0 ? undefined : this.share(chatId, share), grant });
+      const waiter = { chatId, count: Math.max(1, count), interactive: !queued, share: share === undefined || chatId > 0 ? undefined : this.share(chatId, share), grant };
+      // Behind the other interactive sends, ahead of every queued one.
+      const at = waiter.interactive ? this.waiters.findIndex((w) => !w.interactive) : -1;
+      if (at === -1) this.waiters.push(waiter);
+      else this.waiters.splice(at, 0, waiter);
       this.pump();
     });
   }
@@ -150,21 +182,24 @@ export class Pacer {
   /** What went out before this process started (from the message log): Telegram still counts it. */
   seed(sends: PastSend[]): void {
     for (const send of [...sends].sort((a, b) => a.at - b.at)) {
-      this.chat(send.chatId).record(send.at, send.count);
-      this.global.record(send.at, send.count);
+      const sent = { at: send.at };
+      this.chat(send.chatId).record(sent, send.count);
+      this.global.record(sent, send.count);
     }
   }
 
   /**
-   * Telegram refused a send to `chatId` with retry_after: that chat pauses and resumes at its sustained rate; a
-   * third chat refused within a second means the bot as a whole is over the limit, and everything pauses.
+   * Telegram refused a send to `chatId` with retry_after: that chat pauses and resumes at its sustained rate. The
+   * bot as a whole pauses too when the refusal cannot be the chat's own limit: a private chat, which this pacer
+   * keeps far below its limit, or a third chat refused within a second. Every send during a global flood wait
+   * would be refused again, and Telegram may lengthen the wait each time.
    */
   floodWait(chatId: number, retryAfterMs: number): void {
     const now = this.scheduler.now();
     const until = now + retryAfterMs;
     this.chat(chatId).fillUntil(until);
     this.recentFloods = this.recentFloods.filter((f) => f.at > now - GLOBAL_FLOOD_EVIDENCE_MS && f.chatId !== chatId);
-    if (this.recentFloods.length + 1 >= GLOBAL_FLOOD_CHATS) this.global.fillUntil(until);
+    if (chatId > 0 || this.recentFloods.length + 1 >= GLOBAL_FLOOD_CHATS) this.global.fillUntil(until);
     this.recentFloods.push({ chatId, at: now });
     this.pump();
   }
@@ -182,15 +217,29 @@ export class Pacer {
     // Once a waiter waits only for the global budget, nobody behind it may take that budget first.
     let globalTaken = false;
     const still: Waiter[] = [];
-    for (const waiter of this.waiters) {
+    let globalFreeAt = now;
+    for (const [i, waiter] of this.waiters.entries()) {
+      // Once the global budget has no room for one more, nobody behind gets any before it frees: stop looking.
+      if (globalFreeAt > now) {
+        still.push(...this.waiters.slice(i));
+        next = Math.min(next, globalFreeAt);
+        break;
+      }
       const chat = this.chat(waiter.chatId);
       const chatReady = Math.max(chat.readyAt(now, waiter.count), waiter.share?.readyAt(now, waiter.count) ?? now);
       const globalReady = this.global.readyAt(now, waiter.count);
+      if (globalReady > now && waiter.count === 1) globalFreeAt = globalReady;
       if (chatReady <= now && globalReady <= now && !globalTaken) {
-        chat.record(now, waiter.count);
-        waiter.share?.record(now, waiter.count);
-        this.global.record(now, waiter.count);
-        waiter.grant();
+        const sent: Sent = { at: now };
+        const counted = [chat, waiter.share, this.global].filter((t): t is SendTimes => t !== undefined);
+        for (const times of counted) times.record(sent, waiter.count);
+        waiter.grant({
+          answered: () => {
+            sent.at = Math.max(sent.at, this.scheduler.now());
+            for (const times of counted) times.resort();
+            this.pump();
+          },
+        });
         continue;
       }
       if (chatReady <= now) globalTaken = true;

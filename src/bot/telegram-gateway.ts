@@ -17,9 +17,11 @@ import { describeError } from "./describe-error.js";
 import type { Pacer } from "./pacer.js";
 import { classifyFailure } from "./telegram-failure.js";
 
-/** For sends into the staff group: the ticket they belong to, which may take only its share of the group's window. */
 export interface SendOptions {
+  /** For sends into the staff group: the ticket they belong to, which may take only its share of the group's window. */
   share?: string;
+  /** From the durable queue: nobody is waiting on this very moment, so interactive answers go first. */
+  queued?: boolean;
 }
 
 export interface Gateway {
@@ -51,9 +53,9 @@ export function createGateway({ api, pacer, botId, clock, log, recordPesan }: Ga
   /** Paces the call (counting `count` messages), and after a 429 tells the pacer and tries again in its turn. */
   async function paced<T>(method: string, chatId: number, count: number, options: SendOptions | undefined, call: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      await pacer.acquire(chatId, count, options?.share);
+      const granted = await pacer.acquire(chatId, count, options);
       try {
-        const result = await call();
+        const result = await call().finally(() => granted.answered());
         lastSuccess = clock();
         return result;
       } catch (err) {

@@ -6,6 +6,15 @@ const GROUP = -100123;
 /** The windows Telegram counts, without our margin: what the pacer must never exceed as Telegram sees it. */
 const STRICT = { global: 30, privateSecond: 3, privateTenSeconds: 10, group: 20 };
 
+/** A small deterministic random source, so a failing case can be replayed. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
 /** The most sends that fall into any window of `ms` (a send at t counts in (t - ms, t]). */
 function maxInWindow(times: number[], ms: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -30,15 +39,30 @@ function pacerWithLog(limits: PacerLimits = TELEGRAM_LIMITS) {
 }
 
 describe("the pacer keeps every send inside Telegram's rolling windows", () => {
-  it("never lets more than 30 into any second overall, even with 150 ms of jitter between sends", async () => {
-    const { clock, send, timesOf } = pacerWithLog();
-    const all = Array.from({ length: 300 }, (_, i) => send(1000 + i));
-    await clock.advance(15_000);
-    await Promise.all(all);
-    // Each send may arrive up to 150 ms earlier than its neighbour: still never 31 in a second.
-    expect(maxInWindow(timesOf(), 1_000 + 150)).to.be.at.most(STRICT.global);
-    // …and the burst drains at close to the limit: 300 sends in under 11 s.
-    expect(Math.max(...timesOf()) - Math.min(...timesOf())).to.be.below(11_000);
+  it("never lets more than 30 arrive at Telegram in any second, however late each request leaves and travels", async () => {
+    const { clock, pacer } = pacerWithLog();
+    const random = seeded(7);
+    const arrivals: number[] = [];
+    // Each request leaves 0–250 ms after its grant (a busy process), reaches Telegram 0–150 ms later (the network),
+    // and its answer is back 20–100 ms after that.
+    const sends = Array.from({ length: 300 }, (_, i) =>
+      pacer.acquire(1000 + i).then(
+        (granted) =>
+          new Promise<void>((done) => {
+            const arrive = random() * 250 + random() * 150;
+            clock.setTimer(() => arrivals.push(clock.now()), arrive);
+            clock.setTimer(() => {
+              granted.answered();
+              done();
+            }, arrive + 20 + random() * 80);
+          }),
+      ),
+    );
+    await clock.advance(20_000);
+    await Promise.all(sends);
+    expect(maxInWindow(arrivals, 1_000)).to.be.at.most(STRICT.global);
+    // …and the burst still drains at close to the limit: each window costs a second plus a round trip.
+    expect(Math.max(...arrivals) - Math.min(...arrivals)).to.be.below(12_500);
   });
 
   it("lets a private chat have 3 in a second and about one a second after that", async () => {
@@ -48,8 +72,8 @@ describe("the pacer keeps every send inside Telegram's rolling windows", () => {
     await Promise.all(all);
     const times = timesOf(42);
     expect(times.slice(0, 3).every((t) => t === times[0])).to.equal(true);
-    expect(maxInWindow(times, 1_000 + 150)).to.be.at.most(STRICT.privateSecond);
-    expect(maxInWindow(times, 10_000 + 150)).to.be.at.most(STRICT.privateTenSeconds);
+    expect(maxInWindow(times, 1_000)).to.be.at.most(STRICT.privateSecond);
+    expect(maxInWindow(times, 10_000)).to.be.at.most(STRICT.privateTenSeconds);
   });
 
   it("lets at most 20 into a group in any minute", async () => {
@@ -57,7 +81,7 @@ describe("the pacer keeps every send inside Telegram's rolling windows", () => {
     const all = Array.from({ length: 45 }, () => send(GROUP));
     await clock.advance(200_000);
     await Promise.all(all);
-    expect(maxInWindow(timesOf(GROUP), 60_000 + 150)).to.be.at.most(STRICT.group);
+    expect(maxInWindow(timesOf(GROUP), 60_000)).to.be.at.most(STRICT.group);
     expect(timesOf(GROUP)).to.have.length(45);
   });
 
@@ -105,20 +129,43 @@ describe("the pacer keeps every send inside Telegram's rolling windows", () => {
     expect(timesOf(GROUP - 1)[0]).to.equal(start);
   });
 
-  it("pauses every chat when three chats are refused within a second (a global flood), but not for two", async () => {
+  it("pauses every chat when three groups are refused within a second (a global flood), but not for two", async () => {
     const { clock, pacer, send, timesOf } = pacerWithLog();
     const start = clock.now();
-    pacer.floodWait(1, 5_000);
+    pacer.floodWait(-1, 5_000);
     pacer.floodWait(-2, 5_000);
     const bystander = send(4);
     await clock.advance(10);
     await bystander;
     expect(timesOf(4)[0]! - start).to.be.below(100);
-    pacer.floodWait(3, 5_000);
+    pacer.floodWait(-3, 5_000);
     const next = send(5);
     await clock.advance(10_000);
     await next;
     expect(timesOf(5)[0]! - start).to.be.at.least(5_000);
+  });
+
+  it("lets waiting interactive answers go before queued sends", async () => {
+    const { clock, pacer } = pacerWithLog();
+    const order: string[] = [];
+    // 30 queued sends take the whole second; then 5 queued and 5 interactive wait for the next one.
+    const all = [
+      ...Array.from({ length: 35 }, (_, i) => pacer.acquire(5000 + i, 1, { queued: true }).then(() => order.push(`queued ${i}`))),
+      ...Array.from({ length: 5 }, (_, i) => pacer.acquire(6000 + i).then(() => order.push(`interactive ${i}`))),
+    ];
+    await clock.advance(5_000);
+    await Promise.all(all);
+    expect(order.slice(30, 35).every((o) => o.startsWith("interactive"))).to.equal(true);
+  });
+
+  it("pauses every chat when a private chat is refused: its own limit cannot explain that", async () => {
+    const { clock, pacer, send, timesOf } = pacerWithLog();
+    const start = clock.now();
+    pacer.floodWait(42, 3_000);
+    const other = send(43);
+    await clock.advance(10_000);
+    await other;
+    expect(timesOf(43)[0]! - start).to.be.at.least(3_000);
   });
 
   it("serves waiting tickets in turn, and one busy ticket leaves room in the group for ten others", async () => {
@@ -127,20 +174,20 @@ describe("the pacer keeps every send inside Telegram's rolling windows", () => {
     let othersServed = false;
     const busyLane = (async () => {
       while (!othersServed) {
-        await pacer.acquire(GROUP, 1, "T1");
+        await pacer.acquire(GROUP, 1, { share: "T1" });
         sent.push({ chatId: GROUP, at: clock.now() });
       }
     })();
     await clock.advance(90_000);
     const othersAsked = clock.now();
-    const others = Array.from({ length: 10 }, (_, i) => pacer.acquire(GROUP, 1, `T${i + 2}`).then(() => sent.push({ chatId: 1000 + i, at: clock.now() })));
+    const others = Array.from({ length: 10 }, (_, i) => pacer.acquire(GROUP, 1, { share: `T${i + 2}` }).then(() => sent.push({ chatId: 1000 + i, at: clock.now() })));
     await clock.advance(120_000);
     await Promise.all(others);
     const othersDone = Math.max(...sent.filter((s) => s.chatId >= 1000).map((s) => s.at));
     // The busy ticket may take only half the group's minute, so the ten find room at once.
     expect(othersDone - othersAsked).to.be.below(1_000);
     expect(maxInWindow(timesOf(GROUP), 60_000)).to.be.at.most(10);
-    expect(maxInWindow(sent.map((s) => s.at), 60_000 + 150)).to.be.at.most(STRICT.group);
+    expect(maxInWindow(sent.map((s) => s.at), 60_000)).to.be.at.most(STRICT.group);
     othersServed = true;
     await clock.advance(120_000);
     await busyLane;
