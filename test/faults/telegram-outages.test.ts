@@ -78,7 +78,7 @@ for (const database of testDatabases()) {
       const users = await employees([111, 112, 113]);
       // Three 429s outlast the gateway's own tries, so the durable queue has to wait out the last one itself.
       h.fake.failNext((c) => isSend(c) && c.params.chat_id === STAFF_GROUP.id, { status: 429, retryAfter: 2 }, 3);
-      h.fake.failNext((c) => isSend(c) && c.params.chat_id === users[0]!.id, { status: 429, retryAfter: 2 }, 1);
+      // (A 429 on a private chat would pause every chat: its own limit cannot explain it; see the pacer's unit tests.)
       const asked = Date.now();
       for (const u of users) {
         h.fake.userSays(u, `[${u.id}-1] pertanyaan pertama`);
@@ -93,7 +93,7 @@ for (const database of testDatabases()) {
         expectEachOnceInOrder(groupTexts(), [`[${u.id}-1]`, `[${u.id}-2]`], `the staff group, for ${u.id}`);
         expect(kindsIn(u)).to.deep.equal(["acknowledged", "acknowledged more"]);
       }
-      expect(h.fake.count429).to.equal(4);
+      expect(h.fake.count429).to.equal(3);
     });
 
     it("loses nothing and posts nothing twice when connections drop before Telegram reads the request", async () => {
