@@ -73,6 +73,8 @@ function sinawaiEnv(fake: FakeTelegram, database: BenchDatabase): Record<string,
     CONTENT_DIR: "content",
     LOG_LEVEL: "warn",
     SHOW_STAFF_NAME: "false",
+    // No monitoring listener: a bot left over from an aborted run, or a test's, may hold its default port.
+    HTTP_ADDR: "",
     ...database.env,
   };
 }

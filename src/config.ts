@@ -7,6 +7,12 @@ export interface DatabaseConfig {
   connection: string;
 }
 
+/** Where the monitoring HTTP listener listens (host without IPv6 brackets). */
+export interface HttpAddress {
+  host: string;
+  port: number;
+}
+
 export interface Config {
   botToken: string;
   staffGroupId: number;
@@ -17,6 +23,10 @@ export interface Config {
   showStaffName: boolean;
   /** Days after which message texts and queue payloads are emptied (UU 27/2022: keep personal data no longer than needed). */
   retentionDays: number;
+  /** The /healthz and /metrics listener; undefined when HTTP_ADDR is empty (off). */
+  httpAddr: HttpAddress | undefined;
+  /** Two instances on one MySQL database, one active and one waiting for the leader lock. */
+  hotStandby: boolean;
 }
 
 export const DEFAULT_SQLITE_FILE = "data/sinawai.sqlite";
@@ -27,6 +37,14 @@ const databaseUrl = z
   .refine((v) => /^mysql:\/\/[^/]+\/[^/?]+/.test(v), {
     message: "harus berbentuk mysql://user:pass@host:3306/nama_db (kosongkan untuk memakai SQLite di data/)",
   });
+
+const yesNo = z
+  .enum(["true", "false", "1", "0", "ya", "tidak"], { error: "harus true atau false" })
+  .default("false")
+  .transform((v) => v === "true" || v === "1" || v === "ya");
+
+/** host:port, the host a name, an IPv4 address or an IPv6 one in brackets. */
+const HTTP_ADDR_PATTERN = /^(\[[0-9A-Fa-f:.]+\]|[^\s:[\]]+):(\d{1,5})$/;
 
 const schema = z.object({
   BOT_TOKEN: z
@@ -52,16 +70,22 @@ const schema = z.object({
     .default("https://api.telegram.org"),
   CONTENT_DIR: z.string().trim().min(1).default("content"),
   LOG_LEVEL: z.enum(["error", "warn", "info", "debug"], { error: "harus salah satu dari error, warn, info, debug" }).default("info"),
-  SHOW_STAFF_NAME: z
-    .enum(["true", "false", "1", "0", "ya", "tidak"], { error: "harus true atau false" })
-    .default("false")
-    .transform((v) => v === "true" || v === "1" || v === "ya"),
+  SHOW_STAFF_NAME: yesNo,
   RETENTION_DAYS: z
     .string()
     .trim()
     .regex(/^0*[1-9]\d{0,5}$/, "harus bilangan bulat positif (jumlah hari), contoh 365")
     .default("365")
     .transform(Number),
+  HTTP_ADDR: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isHttpAddress(v), {
+      message: "harus berbentuk host:port dengan port 1-65535, contoh 127.0.0.1:9464 (kosongkan untuk mematikan /healthz dan /metrics)",
+    })
+    .default("127.0.0.1:9464")
+    .transform(toHttpAddress),
+  HOT_STANDBY: yesNo,
 });
 
 export class ConfigError extends Error {
@@ -80,7 +104,8 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const problems = [...(parsed.success ? [] : describe(parsed.error)), ...standbyProblems(env)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     botToken: e.BOT_TOKEN,
@@ -91,7 +116,31 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     showStaffName: e.SHOW_STAFF_NAME,
     retentionDays: e.RETENTION_DAYS,
+    httpAddr: e.HTTP_ADDR,
+    hotStandby: e.HOT_STANDBY,
   };
+}
+
+/** A standby waits for a MySQL named lock; one SQLite file cannot be shared by two instances at all. */
+function standbyProblems(env: NodeJS.ProcessEnv): string[] {
+  const parsed = schema.pick({ HOT_STANDBY: true, DATABASE_URL: true }).safeParse(env);
+  if (!parsed.success || !parsed.data.HOT_STANDBY || parsed.data.DATABASE_URL) return [];
+  return [
+    "HOT_STANDBY hanya untuk MySQL/MariaDB: isi DATABASE_URL, atau set HOT_STANDBY=false, karena satu berkas SQLite hanya boleh " +
+      "dipakai satu bot (atur di file .env atau environment)",
+  ];
+}
+
+function isHttpAddress(value: string): boolean {
+  const match = HTTP_ADDR_PATTERN.exec(value);
+  const port = Number(match?.[2]);
+  return match !== null && port >= 1 && port <= 65535;
+}
+
+function toHttpAddress(value: string): HttpAddress | undefined {
+  const match = HTTP_ADDR_PATTERN.exec(value);
+  if (!match) return undefined;
+  return { host: match[1]!.replace(/^\[|\]$/g, ""), port: Number(match[2]) };
 }
 
 /** https://, or http:// to this machine only (a local Bot API server, the tests' fake): nothing else travels in clear. */

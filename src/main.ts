@@ -8,6 +8,12 @@ import { startApp } from "./app.js";
 
 dotenv.config({ quiet: true });
 
+/**
+ * The exit status after losing the leader lock (HOT_STANDBY): "try again later", for systemd's Restart=on-failure,
+ * which starts the process again as a standby.
+ */
+const EXIT_LEADERSHIP_LOST = 75;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -24,7 +30,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info("menghentikan bot", { signal });
-    // Still starting (waiting for the database or Telegram): nothing is in flight yet.
+    // Still starting or standing by (waiting for the database, Telegram or the leader lock): nothing is in flight yet.
     if (!app) process.exit(0);
     app.stop().then(
       () => process.exit(0),
@@ -38,6 +44,13 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   try {
     app = await startApp(config, log);
+    // No orderly stop: the instance already calls Telegram no more, and a standby may be taking over. Ending the
+    // process as a crash would is the path the restart code is built and tested for: updates and the queue resume
+    // from the database in whichever instance is active next, this one included once systemd restarts it.
+    void app.leadershipLost.then((err) => {
+      log.error("kunci pemimpin hilang: berhenti sekarang agar instance siaga mengambil alih", { error: err.message });
+      process.exit(EXIT_LEADERSHIP_LOST);
+    });
   } catch (err) {
     if (!(err instanceof ContentError)) throw err;
     for (const problem of err.problems) console.error(formatProblem(problem));
@@ -48,5 +61,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error("Sinawai gagal berjalan:", err instanceof Error ? err.message : err);
+  console.error("Periksa pengaturan dengan: npm run doctor");
   process.exit(1);
 });

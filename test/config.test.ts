@@ -58,4 +58,38 @@ describe("configuration", () => {
       ]);
     });
   });
+
+  describe("HTTP_ADDR", () => {
+    it("listens on 127.0.0.1:9464 unless set, and not at all when set empty", () => {
+      expect(loadConfig(REQUIRED).httpAddr).to.deep.equal({ host: "127.0.0.1", port: 9464 });
+      expect(loadConfig({ ...REQUIRED, HTTP_ADDR: "" }).httpAddr).to.equal(undefined);
+      expect(loadConfig({ ...REQUIRED, HTTP_ADDR: " 0.0.0.0:9100 " }).httpAddr).to.deep.equal({ host: "0.0.0.0", port: 9100 });
+      expect(loadConfig({ ...REQUIRED, HTTP_ADDR: "[::1]:9464" }).httpAddr).to.deep.equal({ host: "::1", port: 9464 });
+      expect(loadConfig({ ...REQUIRED, HTTP_ADDR: "localhost:9465" }).httpAddr).to.deep.equal({ host: "localhost", port: 9465 });
+    });
+
+    it("refuses anything but host:port with a port from 1 to 65535, saying so in Indonesian", () => {
+      for (const value of ["9464", "127.0.0.1", "127.0.0.1:0", "127.0.0.1:70000", "::1:9464", "http://127.0.0.1:9464", "127.0.0.1:94a"]) {
+        const problems = problemsOf({ ...REQUIRED, HTTP_ADDR: value });
+        expect(problems, value).to.have.length(1);
+        expect(problems[0], value).to.contain("HTTP_ADDR harus berbentuk host:port").and.contain("kosongkan untuk mematikan");
+      }
+    });
+  });
+
+  describe("HOT_STANDBY", () => {
+    const MYSQL = { DATABASE_URL: "mysql://sinawai:rahasia@db.osdm.go.id:3306/sinawai" };
+
+    it("is off unless set, and on MySQL may be turned on", () => {
+      expect(loadConfig(REQUIRED).hotStandby).to.equal(false);
+      expect(loadConfig({ ...REQUIRED, ...MYSQL, HOT_STANDBY: "true" }).hotStandby).to.equal(true);
+      expect(loadConfig({ ...REQUIRED, ...MYSQL, HOT_STANDBY: "ya" }).hotStandby).to.equal(true);
+    });
+
+    it("is refused on SQLite, together with any other problem, saying why in Indonesian", () => {
+      const problems = problemsOf({ ...REQUIRED, HOT_STANDBY: "true", RETENTION_DAYS: "0" });
+      expect(problems).to.have.length(2);
+      expect(problems.join("\n")).to.contain("HOT_STANDBY hanya untuk MySQL/MariaDB").and.contain("RETENTION_DAYS");
+    });
+  });
 });

@@ -6,6 +6,7 @@ import type { Db } from "../db/database.js";
 import { findByTelegramId, type PenggunaRow } from "../db/pengguna-repo.js";
 import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
+import type { Metrics } from "../monitoring/metrics.js";
 import type { Buttons } from "../domain/outbox.js";
 import { deferReply } from "./deferred-reply.js";
 import type { OutboxWorker } from "./outbox-worker.js";
@@ -23,6 +24,7 @@ export interface BotDeps {
   /** The durable queue: answers deferred during an outage go there, and their chat's later answers follow them. */
   outbox: Pick<OutboxWorker, "wake" | "backlog">;
   me: { id: number; username: string };
+  metrics: Pick<Metrics, "updateHandled" | "registration">;
 }
 
 /** The employee bound to the sender, looked up once per update and only by the features that need it. */

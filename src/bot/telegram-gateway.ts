@@ -13,6 +13,7 @@ import type {
 import type { PesanData } from "../db/pesan-repo.js";
 import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
+import type { Metrics } from "../monitoring/metrics.js";
 import { describeError } from "./describe-error.js";
 import type { Pacer } from "./pacer.js";
 import { classifyFailure } from "./telegram-failure.js";
@@ -40,6 +41,7 @@ export interface GatewayDeps {
   botId: () => number;
   clock: Clock;
   log: Logger;
+  metrics: Pick<Metrics, "sent">;
   recordPesan: (rows: PesanData[]) => Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export interface GatewayDeps {
 const WAIT_OUT_FLOOD_MS = 60_000;
 const FLOOD_TRIES = 3;
 
-export function createGateway({ api, pacer, botId, clock, log, recordPesan }: GatewayDeps): Gateway {
+export function createGateway({ api, pacer, botId, clock, log, metrics, recordPesan }: GatewayDeps): Gateway {
   let lastSuccess = 0;
 
   /** Paces the call (counting `count` messages), and after a 429 tells the pacer and tries again in its turn. */
@@ -57,9 +59,11 @@ export function createGateway({ api, pacer, botId, clock, log, recordPesan }: Ga
       try {
         const result = await call().finally(() => granted.answered());
         lastSuccess = clock();
+        metrics.sent(method, "ok");
         return result;
       } catch (err) {
         const failure = classifyFailure(err);
+        metrics.sent(method, failure.kind);
         if (failure.kind !== "flood") throw err;
         pacer.floodWait(chatId, failure.retryAfterMs);
         log.warn("Telegram meminta bot menunggu (429)", { method, chatId, retryAfterMs: failure.retryAfterMs, attempt, error: describeError(err) });

@@ -6,6 +6,7 @@ import type { Api, Update } from "node-telegram-bot-api";
 import type { Db } from "../db/database.js";
 import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
 import type { Logger } from "../logger.js";
+import type { Metrics } from "../monitoring/metrics.js";
 import { ChatSequencer } from "./chat-sequencer.js";
 import { backoffMs, sleep } from "../retry.js";
 import { describeError } from "./describe-error.js";
@@ -16,6 +17,7 @@ export interface RunnerOptions {
   api: Api;
   db: Db;
   log: Logger;
+  metrics: Pick<Metrics, "polled">;
   handle: (update: Update) => Promise<void>;
   pollTimeoutSec?: number;
   allowedUpdates?: string[];
@@ -29,6 +31,8 @@ export interface Runner {
   done: Promise<void>;
   /** Resolves after the first successful getUpdates. */
   firstPoll: Promise<void>;
+  /** Date.now() of the last successful getUpdates; before the first, of the runner's start. */
+  lastPollAt(): number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +45,7 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
   const sequencer = new ChatSequencer(opts.maxConcurrent ?? 256);
   let markFirstPoll: () => void = () => undefined;
   const firstPoll = new Promise<void>((resolve) => (markFirstPoll = resolve));
+  let lastPollAt = Date.now();
 
   /** `stored` settles true once the update's inbox row exists, false when it could not be written. */
   function dispatch(update: Update, stored: Promise<boolean>): void {
@@ -75,10 +80,14 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
         updates = await api.getUpdates({ offset, timeout: opts.pollTimeoutSec ?? 30, allowed_updates: opts.allowedUpdates }, signal);
         if (failures > 0) log.info("Telegram terjangkau lagi", { afterFailures: failures });
         failures = 0;
+        lastPollAt = Date.now();
+        opts.metrics.polled("ok");
         markFirstPoll();
       } catch (err) {
         if (signal.aborted) break;
-        if (classifyFailure(err).kind === "auth") throw new Error("Telegram menolak BOT_TOKEN (401/404): periksa token dari @BotFather");
+        const failure = classifyFailure(err);
+        opts.metrics.polled(failure.kind);
+        if (failure.kind === "auth") throw new Error("Telegram menolak BOT_TOKEN (401/404): periksa token dari @BotFather");
         failures++;
         const wait = floodWaitMs(err) ?? backoffMs(failures, { maxMs: MAX_BACKOFF_MS });
         log.warn("getUpdates gagal; mencoba lagi", { attempt: failures, waitMs: wait, error: describeError(err) });
@@ -127,6 +136,7 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
   return {
     done,
     firstPoll,
+    lastPollAt: () => lastPollAt,
     async stop() {
       controller.abort();
       await done.catch(() => undefined);

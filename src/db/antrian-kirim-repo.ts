@@ -95,6 +95,14 @@ export async function pendingItems(db: Db, limit: number): Promise<AntrianRow[]>
   return rows.map(normalize);
 }
 
+/** How many items wait, and when the oldest of them was queued (null when none waits). */
+export async function pendingSummary(db: Db): Promise<{ count: number; oldest: number | null }> {
+  const row = await db("antrian_kirim")
+    .where({ status: "menunggu" })
+    .first<{ n: number | string; oldest: number | string | null }>(db.raw("COUNT(*) AS n"), db.raw("MIN(dibuat) AS oldest"));
+  return { count: Number(row?.n ?? 0), oldest: row?.oldest == null ? null : Number(row.oldest) };
+}
+
 export async function saveProgress(db: Db, id: number, hasil: string): Promise<void> {
   await db("antrian_kirim").where({ id }).update({ hasil });
 }

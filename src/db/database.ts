@@ -7,8 +7,10 @@ import { migrationSource } from "./migrations/index.js";
 
 export type Db = Knex;
 
+const MIGRATIONS_TABLE = "knex_migrations";
+
 export function knexConfig(db: DatabaseConfig): Knex.Config {
-  const migrations = { migrationSource, tableName: "knex_migrations" };
+  const migrations = { migrationSource, tableName: MIGRATIONS_TABLE };
   // A failed statement's error shows the SQL with placeholders, not the values bound to it (an employee's message,
   // a password hash): database errors end up in the log.
   const compileSqlOnError = false;
@@ -72,6 +74,37 @@ function createOwnerOnly(file: string): void {
 export async function migrateToLatest(knex: Db): Promise<string[]> {
   const [, applied] = (await knex.migrate.latest()) as [number, string[]];
   return applied;
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  /** Known to this code, not yet applied: the next start (or npm run migrate) applies them. */
+  pending: string[];
+  /** Recorded in the database, unknown to this code: a newer version ran here, and knex refuses to migrate. */
+  unknown: string[];
+}
+
+/** Reads which migrations ran without changing anything: knex's own migrate.list() creates its table first. */
+export async function migrationStatus(knex: Db): Promise<MigrationStatus> {
+  const known = await migrationSource.getMigrations([]);
+  const applied = (await knex.schema.hasTable(MIGRATIONS_TABLE))
+    ? (await knex(MIGRATIONS_TABLE).orderBy("id").select<{ name: string }[]>("name")).map((row) => row.name)
+    : [];
+  return {
+    applied,
+    pending: known.filter((name) => !applied.includes(name)),
+    unknown: applied.filter((name) => !known.includes(name)),
+  };
+}
+
+/**
+ * Calls `listener` for every query that failed, and every connection that could not be opened: knex reports the
+ * first ('query-error'), but a query that never got a connection fails without it, so its pool (tarn) is asked too.
+ */
+export function onDatabaseError(knex: Db, listener: (err: unknown) => void): void {
+  knex.on("query-error", (err: unknown) => listener(err));
+  const pool = (knex.client as { pool?: { on(event: "createFail", handler: (eventId: number, err: Error) => void): void } }).pool;
+  pool?.on("createFail", (_eventId, err) => listener(err));
 }
 
 /** True for errors that mean "the database is not reachable right now", worth a retry. */

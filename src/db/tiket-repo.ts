@@ -58,8 +58,12 @@ export async function openTickets(db: Db, limit: number): Promise<{ rows: TiketW
     .orderBy("tiket.ditanya", "asc")
     .limit(limit)
     .select<TiketWithAsker[]>(ASKER_COLUMNS);
+  return { rows: rows.map(normalize), total: await countOpenTickets(db) };
+}
+
+export async function countOpenTickets(db: Db): Promise<number> {
   const count = await db("tiket").where({ status: "terbuka" }).count<{ n: number | string }[]>({ n: "*" });
-  return { rows: rows.map(normalize), total: Number(count[0]?.n ?? 0) };
+  return Number(count[0]?.n ?? 0);
 }
 
 /** Records the first staff answer only; later answers leave the time of the first. */
@@ -70,6 +74,12 @@ export async function markAnswered(db: Db, id: number, staffId: number, staffNam
 /** Returns false when the ticket was already closed. */
 export async function closeTicket(db: Db, id: number, staffId: number, now: number): Promise<boolean> {
   const changed = await db("tiket").where({ id, status: "terbuka" }).update({ status: "selesai", ditutup: now, ditutup_oleh: staffId });
+  return changed === 1;
+}
+
+/** Closed by its asker from a guide topic ("mutasi:0123456789") that answered it; false when it was not open. */
+export async function closeTicketByGuide(db: Db, id: number, topic: string, now: number): Promise<boolean> {
+  const changed = await db("tiket").where({ id, status: "terbuka" }).update({ status: "selesai", ditutup: now, ditutup_topik: topic });
   return changed === 1;
 }
 

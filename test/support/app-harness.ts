@@ -41,6 +41,8 @@ export interface HarnessOptions {
   fake?: FakeTelegramOptions;
   app?: AppOptions;
   showStaffName?: boolean;
+  /** Serve /healthz and /metrics (port 0: any free port, read it from `app.httpPort`); off by default. */
+  httpAddr?: Config["httpAddr"];
 }
 
 export interface Harness {
@@ -70,6 +72,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     logLevel: "debug",
     showStaffName: opts.showStaffName ?? false,
     retentionDays: 365,
+    httpAddr: opts.httpAddr,
+    hotStandby: false,
   };
   const appOptions: AppOptions = { pollTimeoutSec: 1, ...opts.app };
   let app = await startApp(config, log, appOptions);

@@ -20,6 +20,8 @@ export function spawnBot(nodeArgs: readonly string[], apiRoot: string, database:
     TELEGRAM_API_ROOT: apiRoot,
     CONTENT_DIR: path.join(REPO_ROOT, "content"),
     LOG_LEVEL: "info",
+    // Off unless a test asks: bots of parallel test runs would all want the default port.
+    HTTP_ADDR: "",
     ...(database.client === "mysql2" ? { DATABASE_URL: database.connection } : { SQLITE_FILE: database.connection }),
     ...extraEnv,
   };

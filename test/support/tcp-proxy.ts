@@ -1,5 +1,6 @@
 // A TCP proxy on 127.0.0.1 that a test can cut and restore, to take a server (the database, Telegram) away from the
-// bot while the bot runs, and optionally to hold each request back for a while on its way to the server.
+// bot while the bot runs, or freeze, as a network that drops everything; and optionally to hold each request back for
+// a while on its way to the server.
 import net, { type AddressInfo, type Server, type Socket } from "node:net";
 
 export interface TcpProxyOptions {
@@ -16,12 +17,19 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Accepts connections again on the same port. */
   restore(): Promise<void>;
+  /**
+   * Passes nothing more either way, not even a close, while every connection stays open: a network that drops
+   * every packet (a cable pulled, a machine without power). Each side learns of it only from its own timeouts.
+   */
+  freeze(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number }, options: TcpProxyOptions = {}): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const pairs = new Set<{ client: Socket; upstream: Socket }>();
   const delayMs = options.requestDelayMs ?? 0;
+  let frozen = false;
 
   function track(socket: Socket): void {
     sockets.add(socket);
@@ -31,11 +39,20 @@ export async function startTcpProxy(target: { host: string; port: number }, opti
   }
 
   function relay(client: Socket): void {
-    const upstream = net.connect(target.port, target.host);
     track(client);
+    if (frozen) return void client.pause();
+    const upstream = net.connect(target.port, target.host);
     track(upstream);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
+    const pair = { client, upstream };
+    pairs.add(pair);
+    client.on("close", () => {
+      pairs.delete(pair);
+      if (!frozen) upstream.destroy();
+    });
+    upstream.on("close", () => {
+      pairs.delete(pair);
+      if (!frozen) client.destroy();
+    });
     upstream.pipe(client);
     if (delayMs === 0) {
       client.pipe(upstream);
@@ -44,7 +61,7 @@ export async function startTcpProxy(target: { host: string; port: number }, opti
     // Timers of one duration fire in the order they were set, so the chunks keep their order.
     client.on("data", (chunk: Buffer) => {
       setTimeout(() => {
-        if (!client.destroyed && !upstream.destroyed) upstream.write(chunk);
+        if (!frozen && !client.destroyed && !upstream.destroyed) upstream.write(chunk);
       }, delayMs);
     });
   }
@@ -64,6 +81,15 @@ export async function startTcpProxy(target: { host: string; port: number }, opti
   return {
     port,
     cut,
+    freeze() {
+      frozen = true;
+      for (const { client, upstream } of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
     async restore() {
       if (listening) return;
       server = await listen(port, relay);

@@ -22,6 +22,7 @@ export function registerRegistration(bot: Bot, deps: BotDeps): void {
     if (daftar.nip === "" || daftar.password === "") return void (await reply(deps, ctx, M.daftarUsage));
     const result = await register(deps.db, deps.clock, { telegramId: ctx.from!.id, nip: daftar.nip, password: daftar.password });
     deps.log.info("pendaftaran", { telegramId: ctx.from!.id, result: result.kind });
+    deps.metrics.registration(result.kind);
     switch (result.kind) {
       case "invalid-nip":
         return void (await reply(deps, ctx, M.daftarInvalidNip));

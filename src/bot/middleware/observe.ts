@@ -14,8 +14,10 @@ export function observe(deps: BotDeps) {
     const meta = { updateId: ctx.update.update_id, type: info.kind, command: info.command, chat: info.chat?.id };
     try {
       await next();
+      deps.metrics.updateHandled(info.kind, (performance.now() - started) / 1000, false);
       deps.log.info("update", { ...meta, ms: Math.round(performance.now() - started) });
     } catch (err) {
+      deps.metrics.updateHandled(info.kind, (performance.now() - started) / 1000, true);
       deps.log.error("update gagal diproses", {
         ...meta,
         ms: Math.round(performance.now() - started),
