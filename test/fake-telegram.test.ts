@@ -397,6 +397,22 @@ describe("fake Telegram Bot API", () => {
       const err = await refusal(api.sendMessage({ chat_id: staffGroup.id, text: "halo" }));
       expect(err.description).to.equal("Forbidden: bot is not a member of the supergroup chat");
     });
+
+    it("getChatMember tells the bot's standing: a member, an admin with the rights given, then refused once it left", async () => {
+      fake.knowChat(staffGroup);
+      const bot = await api.getMe();
+      const member = await api.getChatMember({ chat_id: staffGroup.id, user_id: bot.id });
+      expect([member.status, member.user.id]).to.deep.equal(["member", bot.id]);
+      fake.makeBotAdmin(staffGroup.id, { can_delete_messages: false });
+      expect(await api.getChatMember({ chat_id: staffGroup.id, user_id: bot.id })).to.include({
+        status: "administrator",
+        can_delete_messages: false,
+        can_manage_chat: true,
+      });
+      expect(await api.getChatMember({ chat_id: staffGroup.id, user_id: employee.id })).to.include({ status: "left" });
+      await api.leaveChat({ chat_id: staffGroup.id });
+      expect((await refusal(api.getChatMember({ chat_id: staffGroup.id, user_id: bot.id }))).errorCode).to.equal(403);
+    });
   });
 
   describe("editing and deleting", () => {

@@ -7,6 +7,7 @@ import { lstat, open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_SIZE_LIMIT } from "./limits.js";
 import { parseCategory, parseDocumentIndex, parseNews, parsePage, type IndexedDocument, type Parsed } from "./parse.js";
+import { parseSynonyms } from "./parse-synonyms.js";
 import { CATEGORY_KEYS, PAGE_NAMES, type Content, type ContentProblem, type DocumentEntry } from "./types.js";
 
 export type LoadResult =
@@ -15,7 +16,10 @@ export type LoadResult =
   | { ok: false; problems: ContentProblem[] };
 
 const NEWS_FILE = "terkini.md";
-const DOCUMENTS_DIR = "dokumen";
+/** Optional: without it the search knows no synonyms. */
+const SYNONYMS_FILE = "sinonim.md";
+/** The documents folder inside the content folder: its files and its index, daftar.md. */
+export const DOCUMENTS_DIR = "dokumen";
 const DOCUMENT_INDEX = "daftar.md";
 
 /** Editor backups, lock files and the litter operating systems leave behind. */
@@ -45,6 +49,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const news = await reader.parse(NEWS_FILE, parseNews);
   const pages = await Promise.all(PAGE_NAMES.map((name) => reader.parse(`${name}.md`, parsePage)));
   const documents = await reader.documents();
+  const synonyms = (await reader.exists(SYNONYMS_FILE)) ? await reader.parse(SYNONYMS_FILE, parseSynonyms) : [];
   await reader.reportUnknownFiles();
 
   // Plain code-unit order: the same on every machine, whatever its locale.
@@ -58,6 +63,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       news: news ?? [],
       documents,
       pages: { start, bantuan, tentang },
+      synonyms: synonyms ?? [],
       version: reader.version(),
     },
     warnings: problems,
@@ -109,7 +115,7 @@ class ContentReader {
   }
 
   async reportUnknownFiles(): Promise<void> {
-    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, DOCUMENTS_DIR);
+    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, SYNONYMS_FILE, DOCUMENTS_DIR);
     for (const name of (await this.list(".")).map((entry) => entry.name).filter((name) => !known.includes(name))) {
       const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
       this.problems.push({
@@ -185,6 +191,16 @@ class ContentReader {
       // A missing documents folder is already reported as its missing index.
       if (errorCode(error) !== "ENOENT") this.error(`${folder}/`, 1, `folder tidak bisa dibaca (${errorCode(error) ?? String(error)})`);
       return [];
+    }
+  }
+
+  /** Whether an optional file is there at all (a link counts, and is refused when read). */
+  async exists(name: string): Promise<boolean> {
+    try {
+      await lstat(path.join(this.root, name));
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -1,6 +1,6 @@
 // Reading single cells as HR's Excel writes them: NIPs, rupiah, periods, counts and choices.
 import { expect } from "chai";
-import { blankAs, nip, oneOf, periode, rupiah, text, wholeNumber, type Cell } from "../../src/domain/csv-import/cells.js";
+import { blankAs, nip, oneOf, password, periode, rupiah, tahun, text, wholeNumber, type Cell } from "../../src/domain/csv-import/cells.js";
 
 function value<T>(cell: Cell<T>): T {
   if (!cell.ok) throw new Error(`expected a value, got "${cell.reason}"`);
@@ -94,5 +94,36 @@ describe("reading cells", () => {
     expect(value(blankAs(null, text(10))(""))).to.equal(null);
     expect(value(blankAs(undefined, text(10))(""))).to.equal(undefined);
     expect(reason(text(10)(""))).to.equal("wajib diisi");
+  });
+});
+
+describe("reading cells Excel typed", () => {
+  it("refuses any NIP stored as a number, however it shows, telling to retype it as text or import the CSV", () => {
+    // 198501012010011001 as Excel holds it: 15 significant digits, the rest gone.
+    for (const cell of [198501012010011000, 1.98501012010011e17, 198501012010011]) {
+      expect(reason(nip(cell))).to.contain("sebagai angka").and.contain("Teks").and.contain("CSV");
+    }
+  });
+
+  it("reads a period typed as a date as its month", () => {
+    expect(value(periode(new Date(Date.UTC(2024, 0, 1))))).to.equal("2024-01");
+    expect(value(periode(new Date(Date.UTC(2024, 11, 31))))).to.equal("2024-12");
+    expect(reason(periode(new Date(Date.UTC(1899, 11, 30))))).to.contain("bukan periode");
+  });
+
+  it("takes whole rupiah as numbers, refusing negatives and fractions", () => {
+    expect(value(rupiah(7_500_000))).to.equal(7_500_000);
+    expect(value(rupiah(0))).to.equal(0);
+    // As text, "1.234" would be one thousand two hundred and thirty-four: a stored number is not read as text.
+    expect(reason(rupiah(1.234))).to.contain("desimal");
+    expect(reason(rupiah(-150_000))).to.contain("negatif");
+  });
+
+  it("reads numbers and dates in other columns as their plain text", () => {
+    expect(value(tahun(2024))).to.equal(2024);
+    expect(value(wholeNumber(0)(12))).to.equal(12);
+    expect(reason(wholeNumber(0)(12.5))).to.contain("bilangan bulat");
+    expect(value(password(20240101))).to.equal("20240101");
+    expect(value(text(20)(new Date(Date.UTC(2024, 0, 31))))).to.equal("2024-01-31");
   });
 });

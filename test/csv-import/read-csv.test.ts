@@ -1,8 +1,9 @@
 // Reading Excel's CSV files: encodings, separators, quoting, line endings and the physical line of every row.
 import { expect } from "chai";
-import { readCsv, type CsvTable } from "../../src/domain/csv-import/read-csv.js";
+import { readCsv } from "../../src/domain/csv-import/read-csv.js";
+import type { Table } from "../../src/domain/csv-import/table.js";
 
-function table(text: string | Buffer): CsvTable {
+function table(text: string | Buffer): Table {
   const result = readCsv(typeof text === "string" ? Buffer.from(text, "utf8") : text);
   if (!result.ok) throw new Error(`expected a table, got ${JSON.stringify(result.problems)}`);
   return result.table;

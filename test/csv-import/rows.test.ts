@@ -2,13 +2,14 @@
 import { expect } from "chai";
 import { cutiRows } from "../../src/domain/csv-import/cuti-rows.js";
 import { pegawaiRows } from "../../src/domain/csv-import/pegawai-rows.js";
-import { readCsv, type CsvTable } from "../../src/domain/csv-import/read-csv.js";
+import { readCsv } from "../../src/domain/csv-import/read-csv.js";
+import type { Table } from "../../src/domain/csv-import/table.js";
 import { tunkinRows } from "../../src/domain/csv-import/tunkin-rows.js";
 
 const NIP_A = "198501012010011001";
 const NIP_B = "199002022015032002";
 
-function table(lines: string[]): CsvTable {
+function table(lines: string[]): Table {
   const result = readCsv(Buffer.from(lines.join("\n")));
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.table;

@@ -1,9 +1,13 @@
 // Reads one cell of an HR export into a typed value, or says in Indonesian why it cannot, including Excel's quirks.
+import type { TableCell } from "./table.js";
 
 export type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** Gets the cell already trimmed; an empty cell is a problem unless the reader is wrapped in `blankAs`. */
-export type CellReader<T> = (cell: string) => Cell<T>;
+/**
+ * Gets the cell already trimmed; an empty cell is a problem unless the reader is wrapped in `blankAs`. A number or
+ * date Excel stored reads as its plain text (`7500000`, `2024-01-31`) unless the column gives it a meaning of its own.
+ */
+export type CellReader<T> = (cell: TableCell) => Cell<T>;
 
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
 const bad = <T = never>(reason: string): Cell<T> => ({ ok: false, reason });
@@ -14,8 +18,17 @@ export function blankAs<T, B extends null | undefined>(whenBlank: B, read: CellR
   return (cell) => (cell === "" ? ok(whenBlank) : read(cell));
 }
 
-/** The NIP of a civil servant (PNS): exactly 18 digits. */
-export const nip: CellReader<string> = (cell) => {
+/** The NIP of a civil servant (PNS): exactly 18 digits, typed as text. */
+export const nip: CellReader<string> = (typed) => {
+  // Excel holds a number to 15 significant digits, so an 18-digit NIP stored as a number has already lost its last
+  // digits, whatever the cell shows; the file that was imported into Excel may still have them.
+  if (typeof typed === "number") {
+    return bad(
+      `"${plainText(typed)}" disimpan Excel sebagai angka, yang hanya memuat 15 digit, sehingga digit terakhir NIP tidak ` +
+        "dapat dipercaya; format kolom nip sebagai Teks lalu ketik ulang NIP-nya, atau impor berkas CSV dari sistem asalnya",
+    );
+  }
+  const cell = plainText(typed);
   if (cell === "") return bad(REQUIRED);
   if (/^\d+([.,]\d+)?e\+?\d+$/i.test(cell)) {
     return bad(
@@ -41,7 +54,7 @@ export const nip: CellReader<string> = (cell) => {
 export function text(maxChars: number): CellReader<string> {
   return (cell) => {
     // A line break typed with Alt+Enter in Excel is layout, not data.
-    const value = cell.replace(/\s+/g, " ");
+    const value = plainText(cell).replace(/\s+/g, " ");
     if (value === "") return bad(REQUIRED);
     // Code points, as MySQL counts VARCHAR length in utf8mb4; an emoji is one character there.
     const length = [...value].length;
@@ -51,11 +64,12 @@ export function text(maxChars: number): CellReader<string> {
 }
 
 /** A password as HR typed it; only the surrounding spaces are dropped, which nobody can type in Telegram anyway. */
-export const password: CellReader<string> = (cell) => (cell === "" ? bad(REQUIRED) : ok(cell));
+export const password: CellReader<string> = (cell) => (cell === "" ? bad(REQUIRED) : ok(plainText(cell)));
 
 /** One of a few words, case-insensitive, stored in lower case. */
 export function oneOf<const T extends string>(choices: readonly T[]): CellReader<T> {
-  return (cell) => {
+  return (typed) => {
+    const cell = plainText(typed);
     if (cell === "") return bad(REQUIRED);
     const value = choices.find((c) => c === cell.toLowerCase());
     return value ? ok(value) : bad(`"${cell}" tidak dikenal; isi salah satu dari: ${choices.join(", ")}`);
@@ -63,7 +77,15 @@ export function oneOf<const T extends string>(choices: readonly T[]): CellReader
 }
 
 /** Whole rupiah: `7500000`, `7.500.000` (dots group thousands) or `Rp 7.500.000`; Excel's accounting `Rp -` is 0. */
-export const rupiah: CellReader<number> = (cell) => {
+export const rupiah: CellReader<number> = (typed) => {
+  // A number Excel stored is read as it is: as text, 1.234 would look like one thousand two hundred and thirty-four.
+  if (typeof typed === "number") {
+    const shown = plainText(typed);
+    if (typed < 0) return bad(`"${shown}" tidak boleh negatif`);
+    if (!Number.isInteger(typed)) return bad(`"${shown}" memakai desimal; tulis rupiah bulat tanpa sen, contoh 7500000`);
+    return safeInteger(shown, shown);
+  }
+  const cell = plainText(typed);
   if (cell === "") return bad(`${REQUIRED} (tulis 0 bila nihil)`);
   const amount = cell.replace(/^rp\.?\s*/i, "").trim();
   if (amount === "-") return ok(0);
@@ -77,7 +99,8 @@ export const rupiah: CellReader<number> = (cell) => {
 
 /** A whole number of at least `min`: days of leave, a job class. */
 export function wholeNumber(min: number): CellReader<number> {
-  return (cell) => {
+  return (typed) => {
+    const cell = plainText(typed);
     if (cell === "") return bad(REQUIRED);
     if (/^-\d+$/.test(cell)) return bad(`"${cell}" tidak boleh negatif`);
     if (!/^\d+$/.test(cell)) return bad(`"${cell}" harus bilangan bulat, contoh 12`);
@@ -87,8 +110,13 @@ export function wholeNumber(min: number): CellReader<number> {
   };
 }
 
-/** The month an allowance is for, `YYYY-MM`. */
-export const periode: CellReader<string> = (cell) => {
+/** The month an allowance is for, `YYYY-MM`; a date Excel made of it (`Jan-24`) stands for its month. */
+export const periode: CellReader<string> = (typed) => {
+  if (typed instanceof Date) {
+    const month = plainText(typed).slice(0, 7);
+    return isYear(typed.getUTCFullYear()) ? ok(month) : bad(`tanggal ${plainText(typed)} bukan periode yang masuk akal`);
+  }
+  const cell = plainText(typed);
   if (cell === "") return bad(REQUIRED);
   const m = /^(\d{4})-(\d{2})$/.exec(cell);
   if (!m || !isYear(Number(m[1])) || Number(m[2]) < 1 || Number(m[2]) > 12) {
@@ -100,10 +128,18 @@ export const periode: CellReader<string> = (cell) => {
   return ok(cell);
 };
 
-export const tahun: CellReader<number> = (cell) => {
+export const tahun: CellReader<number> = (typed) => {
+  const cell = plainText(typed);
   if (cell === "") return bad(REQUIRED);
   return /^\d{4}$/.test(cell) && isYear(Number(cell)) ? ok(Number(cell)) : bad(`"${cell}" bukan tahun, contoh 2024`);
 };
+
+/** A number as digits (`7500000`, `0.5`), a date as `YYYY-MM-DD`: Excel keeps dates as days, without a time zone. */
+export function plainText(cell: TableCell): string {
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number") return String(cell);
+  return cell.toISOString().slice(0, 10);
+}
 
 function isYear(year: number): boolean {
   return year >= 1900 && year <= 2100;

@@ -1,6 +1,6 @@
 // The column machinery the three import kinds share: header matching, reading every row's cells, duplicate keys.
 import type { CellReader } from "./cells.js";
-import type { CsvTable, Problem } from "./read-csv.js";
+import type { Problem, Table } from "./table.js";
 
 export interface Column<T, InHeader extends boolean = boolean> {
   /** Whether the header must name this column; a cell may still be blank if its reader allows it. */
@@ -39,7 +39,7 @@ export interface CheckedRows<R> {
   warnings: Problem[];
 }
 
-export function checkRows<C extends Columns, R>(table: CsvTable, spec: TableSpec<C, R>): CheckedRows<R> {
+export function checkRows<C extends Columns, R>(table: Table, spec: TableSpec<C, R>): CheckedRows<R> {
   const { header } = table;
   const problems: Problem[] = [];
   const warnings: Problem[] = [];

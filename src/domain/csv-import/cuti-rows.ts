@@ -2,7 +2,7 @@
 import type { CutiRow } from "../../db/cuti-repo.js";
 import { nip, tahun, text, wholeNumber } from "./cells.js";
 import { checkRows, required, type CheckedRows } from "./columns.js";
-import type { CsvTable } from "./read-csv.js";
+import type { Table } from "./table.js";
 
 /** terpakai_hari may exceed hak_hari: leave taken in advance is a real deficit HR records. */
 const columns = {
@@ -13,7 +13,7 @@ const columns = {
   terpakai_hari: required(wholeNumber(0)),
 };
 
-export function cutiRows(table: CsvTable): CheckedRows<CutiRow> {
+export function cutiRows(table: Table): CheckedRows<CutiRow> {
   return checkRows(table, {
     columns,
     toRow: (record) => record,

@@ -6,9 +6,10 @@ import { existingNips, upsertPengguna, type PenggunaData } from "../../db/penggu
 import { existingTunkinKeys, upsertTunkin, type TunkinRow } from "../../db/tunkin-repo.js";
 import type { CheckedRows } from "./columns.js";
 import { cutiKey, cutiRows } from "./cuti-rows.js";
+import { readTable, type FileFormat } from "./file-format.js";
 import { hashPasswords } from "./hash-passwords.js";
 import { pegawaiKey, pegawaiRows, type PegawaiRow } from "./pegawai-rows.js";
-import { readCsv, type CsvTable, type Problem } from "./read-csv.js";
+import type { Problem, Table } from "./table.js";
 import { tunkinKey, tunkinRows } from "./tunkin-rows.js";
 
 const IMPORT_KINDS = ["pegawai", "tunkin", "cuti"] as const;
@@ -25,14 +26,20 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
+  /** How the bytes are read; default csv. */
+  format?: FileFormat;
   onProgress?: (progress: ImportProgress) => void;
   /** Epoch milliseconds stamped on every employee row written. */
   now?: number;
 }
 
-export type ImportResult =
+export type ImportResult = (
   | { ok: true; inserted: number; updated: number; warnings: Problem[] }
-  | { ok: false; problems: Problem[]; warnings: Problem[] };
+  | { ok: false; problems: Problem[]; warnings: Problem[] }
+) & {
+  /** The worksheet an Excel file was read from: its problems' lines are that sheet's rows. */
+  sheet?: string;
+};
 
 const WRITE_CHUNK = 500;
 const HASH_PROGRESS_EVERY = 100;
@@ -54,17 +61,27 @@ export async function importFile(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const read = readCsv(bytes);
-  if (!read.ok) return { ok: false, problems: read.problems, warnings: [] };
+  const read = await readTable(options.format ?? "csv", bytes);
+  if (!read.ok) return { ok: false, problems: read.problems, warnings: [], sheet: read.sheet };
   const report = options.onProgress ?? (() => undefined);
   const now = options.now ?? Date.now();
+  return { ...(await runKind(db, kind, read.table, now, report)), sheet: read.sheet };
+}
+
+function runKind(
+  db: Db,
+  kind: ImportKind,
+  table: Table,
+  now: number,
+  report: (progress: ImportProgress) => void,
+): Promise<ImportResult> {
   switch (kind) {
     case "pegawai":
-      return run(db, pegawaiPlan(read.table, now, report), report);
+      return run(db, pegawaiPlan(table, now, report), report);
     case "tunkin":
-      return run(db, tunkinPlan(read.table), report);
+      return run(db, tunkinPlan(table), report);
     case "cuti":
-      return run(db, cutiPlan(read.table), report);
+      return run(db, cutiPlan(table), report);
   }
 }
 
@@ -108,7 +125,7 @@ function ofKnownEmployees<R extends { nip: string }>(
   };
 }
 
-function tunkinPlan(table: CsvTable): Plan<TunkinRow, TunkinRow> {
+function tunkinPlan(table: Table): Plan<TunkinRow, TunkinRow> {
   return ofKnownEmployees<TunkinRow>({
     checked: tunkinRows(table),
     existingKeys: existingTunkinKeys,
@@ -117,7 +134,7 @@ function tunkinPlan(table: CsvTable): Plan<TunkinRow, TunkinRow> {
   });
 }
 
-function cutiPlan(table: CsvTable): Plan<CutiRow, CutiRow> {
+function cutiPlan(table: Table): Plan<CutiRow, CutiRow> {
   /** Lower-cased key → jenis_cuti as stored, filled inside the transaction before any write. */
   const storedSpelling = new Map<string, string>();
   return ofKnownEmployees<CutiRow>({
@@ -141,7 +158,7 @@ function cutiPlan(table: CsvTable): Plan<CutiRow, CutiRow> {
 }
 
 function pegawaiPlan(
-  table: CsvTable,
+  table: Table,
   now: number,
   report: (progress: ImportProgress) => void,
 ): Plan<PegawaiRow, PenggunaData> {

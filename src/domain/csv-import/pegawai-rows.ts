@@ -1,7 +1,7 @@
 // What a `pegawai` file holds: its columns and what a blank or missing cell means for an employee.
 import { blankAs, nip, oneOf, password, text } from "./cells.js";
 import { checkRows, optional, required, type CheckedRows, type RecordOf } from "./columns.js";
-import type { CsvTable } from "./read-csv.js";
+import type { Table } from "./table.js";
 
 /**
  * Widths follow the `pengguna` table. A blank password keeps the stored hash, and a blank hak_pengguna or status
@@ -22,7 +22,7 @@ const columns = {
 /** A field is undefined to keep what is stored (a new employee gets the table's default); null clears it. */
 export type PegawaiRow = RecordOf<typeof columns>;
 
-export function pegawaiRows(table: CsvTable): CheckedRows<PegawaiRow> {
+export function pegawaiRows(table: Table): CheckedRows<PegawaiRow> {
   return checkRows(table, {
     columns,
     toRow: (record) => record,

@@ -1,23 +1,6 @@
 // Turns the bytes of a CSV file as Excel saves it into rows of cells, each with the physical line it starts on.
 import { parse, CsvError, type CsvErrorCode } from "csv-parse/sync";
-
-/** One complaint about the file: the physical line (the header is line 1) and the reason, in Indonesian. */
-export interface Problem {
-  line: number;
-  message: string;
-}
-
-export interface CsvRow {
-  line: number;
-  cells: string[];
-}
-
-export interface CsvTable {
-  header: CsvRow;
-  rows: CsvRow[];
-}
-
-export type ReadCsvResult = { ok: true; table: CsvTable } | { ok: false; problems: Problem[] };
+import type { ReadResult, TextRow } from "./table.js";
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -35,7 +18,7 @@ const CSV_ERRORS: Partial<Record<CsvErrorCode, string>> = {
   CSV_MAX_RECORD_SIZE: "baris terlalu panjang; periksa tanda kutip yang tidak ditutup",
 };
 
-export function readCsv(bytes: Uint8Array): ReadCsvResult {
+export function readCsv(bytes: Uint8Array): ReadResult {
   const hasBom = UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasBom ? UTF8_BOM.length : 0);
   const lines = new LineCounter(body);
@@ -57,7 +40,7 @@ export function readCsv(bytes: Uint8Array): ReadCsvResult {
     if (firstLine === undefined) return fail(1, "berkas hanya berisi baris sep=, tanpa header");
   }
 
-  const rows: CsvRow[] = [];
+  const rows: TextRow[] = [];
   let parsedUpTo = firstLine.start;
   try {
     // Rows are collected in on_record because only there the parser tells where in the bytes a record ends.
@@ -86,7 +69,7 @@ export function readCsv(bytes: Uint8Array): ReadCsvResult {
   return { ok: true, table: { header, rows: data } };
 }
 
-function fail(line: number, message: string): ReadCsvResult {
+function fail(line: number, message: string): ReadResult {
   return { ok: false, problems: [{ line, message }] };
 }
 

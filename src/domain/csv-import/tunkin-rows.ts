@@ -2,7 +2,7 @@
 import type { TunkinRow } from "../../db/tunkin-repo.js";
 import { blankAs, nip, periode, rupiah, text, wholeNumber } from "./cells.js";
 import { checkRows, optional, required, type CheckedRows } from "./columns.js";
-import type { CsvTable } from "./read-csv.js";
+import type { Table } from "./table.js";
 
 /** A row replaces the stored month whole, so a blank or absent optional cell clears that field. */
 const columns = {
@@ -14,7 +14,7 @@ const columns = {
   keterangan: optional(blankAs(null, text(255))),
 };
 
-export function tunkinRows(table: CsvTable): CheckedRows<TunkinRow> {
+export function tunkinRows(table: Table): CheckedRows<TunkinRow> {
   return checkRows(table, {
     columns,
     toRow: (r) => ({ ...r, kelas_jabatan: r.kelas_jabatan ?? null, keterangan: r.keterangan ?? null }),

@@ -1,5 +1,5 @@
 // What a Bot API method of the fake may read and change: the bot, the chats, the files, the callback queries.
-import type { BotCommand, User } from "node-telegram-bot-api";
+import type { BotCommand, ChatAdministratorRights, User } from "node-telegram-bot-api";
 import type { ChatStore } from "./chat-store.js";
 import type { FileRegistry } from "./file-registry.js";
 import type { Params } from "./params.js";
@@ -21,6 +21,8 @@ export interface MethodContext {
   readonly callbacksAnswered: Set<string>;
   /** setMyCommands lists by scope and language (see commandsKey). */
   readonly commands: Map<string, BotCommand[]>;
+  /** The chats where the bot is an admin, with its rights there; elsewhere it is a plain member. */
+  readonly botRights: Map<number, ChatAdministratorRights>;
   webhookUrl: string;
   nowSec(): number;
 }

@@ -1,7 +1,7 @@
 // The fake Bot API server: serves the bot over HTTP as Telegram would, and gives tests the hooks to drive and observe it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { BotCommand, Chat, Message, Update, User } from "node-telegram-bot-api";
+import type { BotCommand, Chat, ChatAdministratorRights, Message, Update, User } from "node-telegram-bot-api";
 import {
   albumMessages,
   buildMessage,
@@ -19,6 +19,7 @@ import { EDIT_METHODS } from "./edit-methods.js";
 import { faultAnswer, FaultPlan, type RawAnswer } from "./fault-plan.js";
 import { FileRegistry } from "./file-registry.js";
 import { FloodControl, isFloodLimited, messagesAsked } from "./flood-control.js";
+import { defaultAdminRights, MEMBER_METHODS } from "./member-methods.js";
 import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
 import { NetworkDelay } from "./network-delay.js";
 import { optionalInt } from "./params.js";
@@ -31,7 +32,9 @@ import { UpdateQueue } from "./update-queue.js";
 const DEFAULT_TOKEN = "123456:TEST";
 const DEFAULT_WAIT_MS = 5000;
 
-const HANDLERS = new Map<string, MethodHandler>(Object.entries({ ...BOT_METHODS, ...SEND_METHODS, ...COPY_METHODS, ...EDIT_METHODS }));
+const HANDLERS = new Map<string, MethodHandler>(
+  Object.entries({ ...BOT_METHODS, ...MEMBER_METHODS, ...SEND_METHODS, ...COPY_METHODS, ...EDIT_METHODS }),
+);
 // Telegram matches method names case-insensitively; calls are recorded under the documented spelling.
 const CANONICAL_NAMES = new Map([...HANDLERS.keys(), "getUpdates"].map((name) => [name.toLowerCase(), name]));
 
@@ -115,6 +118,7 @@ export class FakeTelegram {
       callbacksIssued: new Set(),
       callbacksAnswered: new Set(),
       commands: new Map(),
+      botRights: new Map(),
       webhookUrl: "",
       nowSec: () => Math.floor(Date.now() / 1000),
     };
@@ -284,6 +288,18 @@ export class FakeTelegram {
 
   unblockUser(chatId: number): void {
     this.chats.setMembership(chatId, "member");
+  }
+
+  /** The group's owner makes the bot an admin: the default rights of Telegram's "Add admin" screen, with `changes`. */
+  makeBotAdmin(chatId: number, changes: Partial<ChatAdministratorRights> = {}): void {
+    if (!this.chats.has(chatId)) throw new Error(`makeBotAdmin: chat ${chatId} is not known to the fake`);
+    const forum = this.chats.find(chatId).is_forum === true;
+    this.ctx.botRights.set(chatId, { ...defaultAdminRights(forum), ...changes });
+  }
+
+  /** The bot goes back to being a plain member of the group. */
+  dismissBotAdmin(chatId: number): void {
+    this.ctx.botRights.delete(chatId);
   }
 
   setLatency(ms: number): void {
