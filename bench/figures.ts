@@ -1,7 +1,7 @@
 // A bench figure (a name, a value, perhaps a target) and how it reads: `idle.p95_ms: 6.2 (target ≤ 15) PASS`.
 
 export interface Target {
-  op: "≤" | "=";
+  op: "≤" | "≥" | "=";
   value: number;
 }
 
@@ -26,6 +26,7 @@ export function passes(f: Figure): boolean | undefined {
   if (!Number.isFinite(f.value)) return false;
   // Compared as printed, so a figure never reads "15.0 (target ≤ 15) FAIL".
   const shown = Number(f.value.toFixed(f.digits));
+  if (f.target.op === "≥") return shown >= f.target.value;
   return f.target.op === "≤" ? shown <= f.target.value : shown === f.target.value;
 }
 

@@ -29,6 +29,8 @@ export interface BenchOptions extends Network {
   /** A MySQL/MariaDB server; the database named in the URL is not used, each scenario group creates its own. */
   mysqlUrl: string | undefined;
   quick: boolean;
+  /** Measure only the guide suggestions on the labelled questions, then exit. */
+  suggest: boolean;
   counts: Counts;
 }
 
@@ -46,11 +48,12 @@ const QUICK: Counts = {
   registrations: 10, busyMessages: 30, laterQuestions: 10,
 };
 
-export const USAGE = `usage: npm run bench -- [--latency MS] [--jitter MS] [--mysql [URL]] [--quick]
+export const USAGE = `usage: npm run bench -- [--latency MS] [--jitter MS] [--mysql [URL]] [--quick] [--suggest]
   --latency MS   round trip of every Bot API call except getUpdates (default ${DEFAULT_LATENCY_MS})
   --jitter MS    how far each call's arrival at Telegram may stray from latency/2, either way (default ${DEFAULT_JITTER_MS})
   --mysql [URL]  also run on MySQL/MariaDB (default ${DEFAULT_MYSQL_URL}); DATABASE_URL does the same
-  --quick        small counts and no million rows, to try the bench out (a few minutes: group windows still take a minute)`;
+  --quick        small counts and no million rows, to try the bench out (a few minutes: group windows still take a minute)
+  --suggest      only the guide suggestions: hit rates on the labelled questions and the time to match one (seconds)`;
 
 export class UsageError extends Error {}
 
@@ -59,6 +62,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   let jitterMs = DEFAULT_JITTER_MS;
   let mysqlUrl = env.DATABASE_URL?.trim() || undefined;
   let quick = false;
+  let suggest = false;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -91,6 +95,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       case "--quick":
         quick = true;
         break;
+      case "--suggest":
+        suggest = true;
+        break;
       case "--help":
       case "-h":
         help = true;
@@ -100,5 +107,5 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     }
   }
   if (mysqlUrl !== undefined && !mysqlUrl.startsWith("mysql://")) throw new UsageError(`the MySQL server must be a mysql:// URL, got ${mysqlUrl}`);
-  return { help, latencyMs, jitterMs, mysqlUrl, quick, counts: quick ? QUICK : FULL };
+  return { help, latencyMs, jitterMs, mysqlUrl, quick, suggest, counts: quick ? QUICK : FULL };
 }

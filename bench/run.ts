@@ -12,6 +12,7 @@ import type { DatabaseKind } from "./bench-database.js";
 import { formatFigure, passes, type Figure } from "./figures.js";
 import { parseOptions, USAGE, UsageError, type BenchOptions } from "./options.js";
 import { runSinawai } from "./sinawai-suite.js";
+import { runSuggestionBench } from "./suggest.js";
 
 const RESULTS_DIR = path.join(REPO_ROOT, "bench", "results");
 
@@ -29,6 +30,10 @@ function optionsOrExit(): BenchOptions {
 }
 
 const options = optionsOrExit();
+if (options.suggest) {
+  // No bot, no fake Telegram, no database: the search alone, on the shipped content.
+  process.exit((await runSuggestionBench()) ? 0 : 1);
+}
 const startedAt = new Date();
 const progress = (what: string) => console.error(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)} s] ${what}`);
 const kinds: DatabaseKind[] = [{ label: "sqlite" }, ...(options.mysqlUrl ? [{ label: "mysql" as const, serverUrl: options.mysqlUrl }] : [])];

@@ -161,13 +161,13 @@ function session(random: Random, content: Content, topicWeights: Map<string, num
 
   const actions = 1 + Math.floor(-Math.log(1 - random()) * 1.3);
   for (let i = 0; i < actions; i++) {
-    const kind = weighted(random, ["tunkin", "cuti", "datapribadi", "menu", "topic", "terkini", "dokumen", "bantuan", "tentang", "question", "unknown"] as const, (k) =>
-      ({ tunkin: 17, cuti: 11, datapribadi: 5, menu: 9, topic: 30, terkini: 4, dokumen: 5, bantuan: 2.5, tentang: 0.8, question: 14, unknown: 0.7 })[k],
+    const kind = weighted(random, ["tunkin", "cuti", "datapribadi", "menu", "topic", "terkini", "dokumen", "bantuan", "tentang", "question", "unknown", "cari"] as const, (k) =>
+      ({ tunkin: 17, cuti: 11, datapribadi: 5, menu: 9, topic: 30, terkini: 4, dokumen: 5, bantuan: 2.5, tentang: 0.8, question: 14, unknown: 0.7, cari: 1.5 })[k],
     );
     if (kind === "tunkin" || kind === "cuti" || kind === "datapribadi") typedOrPressed(0.45, kind, { type: "personal", service: kind });
     else if (kind === "menu") typedOrPressed(0.5, "menu", { type: "mainMenu" });
     else if (kind === "terkini") typedOrPressed(0.5, "terkini", { type: "news" });
-    else if (kind === "bantuan" || kind === "tentang") say(kind);
+    else if (kind === "bantuan" || kind === "tentang" || kind === "cari") say(kind);
     else if (kind === "unknown") say("halo");
     else if (kind === "dokumen") {
       typedOrPressed(0.4, "dokumen", { type: "documents" });

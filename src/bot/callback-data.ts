@@ -13,13 +13,19 @@ export type CallbackAction =
   | { type: "category"; category: CategoryKey }
   | { type: "topic"; category: CategoryKey; topicId: string }
   | { type: "news" }
+  | { type: "newsItem"; newsId: string }
   | { type: "documents" }
   | { type: "document"; documentId: string }
   | { type: "personal"; service: PersonalService }
-  | { type: "announce"; id: number; send: boolean };
+  | { type: "announce"; id: number; send: boolean }
+  /** A guide topic offered with a question (ticket `ticketId`). */
+  | { type: "suggestion"; category: CategoryKey; topicId: string; ticketId: number }
+  /** "This answers my question": the asker closes the ticket with the topic. */
+  | { type: "answeredByGuide"; category: CategoryKey; topicId: string; ticketId: number };
 
 const CALLBACK_DATA_LIMIT = 64;
 const SHORT_ID = new RegExp(`^${SHORT_ID_PATTERN}$`);
+const ROW_ID = /^[1-9]\d{0,9}$/;
 
 export function packCallbackData(action: CallbackAction): string {
   switch (action.type) {
@@ -33,19 +39,25 @@ export function packCallbackData(action: CallbackAction): string {
       return `c:${action.category}`;
     case "topic":
       return `t:${action.category}:${action.topicId}`;
+    case "newsItem":
+      return `n:${action.newsId}`;
     case "document":
       return `d:${action.documentId}`;
     case "personal":
       return `p:${action.service}`;
     case "announce":
       return `a:${action.id}:${action.send ? "y" : "n"}`;
+    case "suggestion":
+      return `s:${action.category}:${action.topicId}:${action.ticketId}`;
+    case "answeredByGuide":
+      return `j:${action.category}:${action.topicId}:${action.ticketId}`;
   }
 }
 
 export function parseCallbackData(data: string): CallbackAction | null {
   if (Buffer.byteLength(data, "utf8") > CALLBACK_DATA_LIMIT) return null;
   const parts = data.split(":");
-  const [prefix, first = "", second = ""] = parts;
+  const [prefix, first = "", second = "", third = ""] = parts;
   switch (`${prefix}/${parts.length}`) {
     case "m/1":
       return { type: "mainMenu" };
@@ -57,12 +69,20 @@ export function parseCallbackData(data: string): CallbackAction | null {
       return isCategoryKey(first) ? { type: "category", category: first } : null;
     case "t/3":
       return isCategoryKey(first) && SHORT_ID.test(second) ? { type: "topic", category: first, topicId: second } : null;
+    case "n/2":
+      return SHORT_ID.test(first) ? { type: "newsItem", newsId: first } : null;
     case "d/2":
       return SHORT_ID.test(first) ? { type: "document", documentId: first } : null;
     case "p/2":
       return isPersonalService(first) ? { type: "personal", service: first } : null;
     case "a/3":
-      return /^[1-9]\d{0,9}$/.test(first) && (second === "y" || second === "n") ? { type: "announce", id: Number(first), send: second === "y" } : null;
+      return ROW_ID.test(first) && (second === "y" || second === "n") ? { type: "announce", id: Number(first), send: second === "y" } : null;
+    case "s/4":
+    case "j/4": {
+      if (!isCategoryKey(first) || !SHORT_ID.test(second) || !ROW_ID.test(third)) return null;
+      const guide = { category: first, topicId: second, ticketId: Number(third) };
+      return prefix === "s" ? { type: "suggestion", ...guide } : { type: "answeredByGuide", ...guide };
+    }
     default:
       return null;
   }

@@ -4,9 +4,12 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "node-telegram-bot-api";
 import { escapeHtml } from "../domain/html.js";
 import { formatIndonesianDate } from "../content/indonesian-date.js";
+import { BUTTON_TITLE_LIMIT } from "../content/limits.js";
 import { packBlocks } from "../content/split-html.js";
 import type { Category, Content, DocumentEntry, NewsItem, Topic } from "../content/types.js";
+import type { GuideHit, TopicHit } from "../content/search/guide-index.js";
 import { packCallbackData, PERSONAL_SERVICES, type CallbackAction, type PersonalService } from "./callback-data.js";
+import { M } from "./messages.js";
 
 export interface View {
   /** Telegram HTML. */
@@ -50,6 +53,54 @@ export function topicAnswer(category: Category, topic: Topic): View[] {
     topic.chunks,
     keyboard([[button(TEXT.backTo(category.title), { type: "category", category: category.key })], [homeButton()]]),
   );
+}
+
+/** A topic offered with a question: its answer, and the button that says it answered the question. */
+export function suggestedAnswer(category: Category, topic: Topic, ticketId: number): View[] {
+  return withKeyboardOnLast(
+    topic.chunks,
+    keyboard([
+      [button(M.answeredByGuideButton, { type: "answeredByGuide", category: category.key, topicId: topic.id, ticketId })],
+      [homeButton()],
+    ]),
+  );
+}
+
+/** The buttons an acknowledgement carries: one per topic offered; none when nothing matched. */
+export function suggestionButtons(hits: TopicHit[], ticketId: number): InlineKeyboardMarkup | undefined {
+  if (hits.length === 0) return undefined;
+  return keyboard(hits.map((hit) => [button(`📖 ${hit.title}`, { type: "suggestion", category: hit.category, topicId: hit.topicId, ticketId })]));
+}
+
+/** /cari's answer: each result as a button opening it the way the menus do; or how to ask the staff instead. */
+export function searchResults(query: string, hits: GuideHit[]): View {
+  if (hits.length === 0) return { text: M.searchNothing(query) };
+  return {
+    text: M.searchFound(query),
+    reply_markup: keyboard([
+      ...hits.map((hit) => {
+        switch (hit.kind) {
+          case "topic":
+            return [button(`📖 ${hit.title}`, { type: "topic", category: hit.category, topicId: hit.topicId })];
+          case "news":
+            return [button(`🗞️ ${buttonText(hit.title)}`, { type: "newsItem", newsId: hit.newsId })];
+          case "document":
+            return [button(`📄 ${hit.title}`, { type: "document", documentId: hit.documentId })];
+        }
+      }),
+      [homeButton()],
+    ]),
+  };
+}
+
+/** One news item, with the way to the others. */
+export function newsItemView(item: NewsItem): View[] {
+  return withKeyboardOnLast(packBlocks(newsBlocks(item)), keyboard([[button(TEXT.news, { type: "news" })], [homeButton()]]));
+}
+
+/** News titles may be long; a button shows about a phone's width. */
+function buttonText(title: string): string {
+  return title.length <= BUTTON_TITLE_LIMIT ? title : `${title.slice(0, BUTTON_TITLE_LIMIT - 1).trimEnd()}…`;
 }
 
 /** The newest items first, as few messages as they fit in. */

@@ -1,6 +1,7 @@
 // Wires the bot: the error boundary and shared middleware first, then one feature at a time, the fallback last.
 import type { Bot } from "node-telegram-bot-api";
 import type { AnnouncementService } from "../domain/announcements.js";
+import type { GuideService } from "../domain/guides.js";
 import type { RelayService } from "../domain/relay/relay-service.js";
 import type { BotDeps } from "./deps.js";
 import { registerAnnouncements } from "./features/announcements.js";
@@ -8,6 +9,7 @@ import { registerContentMenus } from "./features/content-menus.js";
 import { registerEmployeeData } from "./features/employee-data.js";
 import { registerFallback } from "./features/fallback.js";
 import { registerGeneral } from "./features/general.js";
+import { registerGuides } from "./features/guides.js";
 import { registerRegistration } from "./features/registration.js";
 import { registerRelay } from "./features/relay.js";
 import { registerStaffGroup } from "./features/staff-group.js";
@@ -16,7 +18,7 @@ import { observe } from "./middleware/observe.js";
 import { recordIncoming } from "./middleware/record-incoming.js";
 import { describeError } from "./describe-error.js";
 
-export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService, announcements: AnnouncementService): void {
+export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService, announcements: AnnouncementService, guides: GuideService): void {
   // observe() catches handler errors itself; this boundary only sees a failure of observe's own reply.
   bot.catch((err, ctx) => deps.log.error("update gagal di batas akhir", { updateId: ctx.update.update_id, error: describeError(err) }));
   bot.use(observe(deps), chatFilter(deps), recordIncoming(deps));
@@ -25,6 +27,7 @@ export function setUpBot(bot: Bot, deps: BotDeps, relay: RelayService, announcem
   registerGeneral(bot, deps);
   registerEmployeeData(bot, deps);
   registerContentMenus(bot, deps);
-  registerRelay(bot, deps, relay);
+  registerGuides(bot, deps, relay, guides);
+  registerRelay(bot, deps, relay, guides);
   registerFallback(bot, deps);
 }

@@ -19,6 +19,7 @@ export const COMMANDS: { command: string; description: string }[] = [
   { command: "pengkinpeg", description: "Pengelolaan kinerja pegawai" },
   { command: "terkini", description: "Berita kepegawaian terbaru" },
   { command: "dokumen", description: "Formulir dan dokumen" },
+  { command: "cari", description: "Cari panduan, kabar, dan dokumen" },
   { command: "bantuan", description: "Daftar perintah" },
   { command: "tentang", description: "Tentang Sinawai" },
 ];
@@ -90,6 +91,18 @@ export const M = {
           ...leave.map((l) => `\n<b>${e(l.jenis)}</b>\nHak: ${l.hak} hari · Terpakai: ${l.terpakai} hari · Sisa: <b>${l.sisa} hari</b>`),
         ].join("\n"),
   unknownCommand: "Perintah tidak dikenal. Ketik /bantuan untuk melihat daftar perintah.",
+  didYouMean: (command: string) => `❓ Maksud Anda /${command}? Ketik /bantuan untuk melihat daftar perintah.`,
+  searchUsage:
+    "🔎 Ketik <code>/cari</code> lalu kata yang Anda cari, misalnya <code>/cari kenaikan pangkat</code> atau <code>/cari formulir cuti</code>.",
+  searchFound: (query: string) => `🔎 Hasil pencarian untuk <b>${e(shortened(query))}</b>:`,
+  searchNothing: (query: string) =>
+    `🔎 Belum ada panduan, kabar, atau dokumen yang cocok dengan <b>${e(shortened(query))}</b>.\n\n` +
+    "Silakan tulis pertanyaan Anda di chat ini (tanpa /cari): pertanyaan Anda akan diteruskan ke tim OSDM dan jawabannya dikirim di chat ini.",
+  answeredByGuideButton: "✅ Ini menjawab pertanyaan saya",
+  closedByGuide: (ticketId: number) =>
+    `✅ Terima kasih! Tiket <b>#T${ticketId}</b> ditutup karena pertanyaan Anda sudah terjawab oleh panduan. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
+  guideTicketAlreadyClosed: (ticketId: number) =>
+    `Tiket <b>#T${ticketId}</b> sudah ditutup sebelumnya. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
   temporaryFailure: "⚠️ Maaf, layanan sedang mengalami gangguan sementara. Silakan coba lagi beberapa saat lagi.",
   staleButton: "Menu ini sudah tidak berlaku. Silakan pilih dari menu terbaru.",
   documentUnavailable: "Maaf, dokumen ini sedang tidak dapat dikirim. Silakan coba lagi nanti.",
@@ -97,10 +110,11 @@ export const M = {
     `Grup ini bukan grup staf OSDM yang terdaftar, jadi bot akan keluar.\nId grup ini: <code>${chatId}</code>\n` +
     `Jika ini memang grup staf OSDM, isi <code>STAFF_GROUP_ID=${chatId}</code> di konfigurasi bot, jalankan ulang bot, lalu tambahkan bot lagi.`,
   staffGroupHello: (chatId: number) => `Halo, tim OSDM! Pertanyaan pegawai akan muncul di grup ini (id <code>${chatId}</code>).`,
-  questionReceived: (ticketId: number, isNew: boolean) =>
-    isNew
+  questionReceived: (ticketId: number, isNew: boolean, suggested = false) =>
+    (isNew
       ? `✅ Pertanyaan Anda sudah diteruskan ke tim OSDM dengan nomor tiket <b>#T${ticketId}</b>.\nMohon menunggu; jawaban akan dikirim di chat ini.`
-      : `✅ Pesan tambahan Anda masuk ke tiket <b>#T${ticketId}</b>. Mohon menunggu jawaban tim OSDM.`,
+      : `✅ Pesan tambahan Anda masuk ke tiket <b>#T${ticketId}</b>. Mohon menunggu jawaban tim OSDM.`) +
+    (suggested ? "\n\n📖 Sambil menunggu, mungkin panduan berikut sudah menjawab pertanyaan Anda:" : ""),
   relayUnsupported: "Maaf, jenis pesan ini belum dapat diteruskan. Silakan kirim teks, foto, dokumen, pesan suara, atau video.",
   notATicket: "Balasan ini tidak diteruskan: pesan yang Anda balas bukan bagian dari tiket. Balas (reply) pesan pertanyaan pegawai.",
   nobodyBound: (t: TiketWithAsker) =>
@@ -137,6 +151,12 @@ export const M = {
         ].join("\n"),
 };
 
+/** What the employee searched for, as quoted back: a long text is cut, so the answer stays one short message. */
+function shortened(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= 80 ? text : `${chars.slice(0, 79).join("")}…`;
+}
+
 export const ANNOUNCEMENT_TEXTS: AnnouncementTexts = {
   finished: (id, o) =>
     `📢 Pengumuman #${id} selesai dikirim: <b>${o.terkirim}</b> terkirim, <b>${o.gagal}</b> gagal` +
@@ -162,4 +182,7 @@ export const RELAY_TEXTS: RelayTexts = {
     "Mohon kirim ulang pesan tersebut (untuk foto atau dokumen, kirim ulang filenya).",
   ticketClosed: (ticketId) =>
     `🔒 Tiket <b>#T${ticketId}</b> telah ditutup oleh tim OSDM. Terima kasih. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
+  closedByGuide: (ticketId, askerName, topic) =>
+    `📖 Tiket <b>#T${ticketId}</b> (${e(askerName)}) ditutup oleh pegawai: pertanyaannya terjawab oleh panduan ` +
+    `<b>${e(topic.title)}</b> (${e(topic.categoryTitle)}). Tidak perlu dijawab lagi.`,
 };

@@ -1,4 +1,4 @@
-// Short stable ids for topics and documents. They travel in callback_data (≤ 64 bytes) and are
+// Short stable ids for topics, documents and news items. They travel in callback_data (≤ 64 bytes) and are
 // derived from the title or file name, so a renamed topic gets a new id and its old buttons are
 // recognised as stale instead of opening something else.
 
@@ -21,3 +21,8 @@ export function shortId(text: string): string {
 }
 
 export const SHORT_ID_PATTERN = `[0-9a-f]{${ID_LENGTH}}`;
+
+/** A news item has no file name: its date and title name it, so an edited headline gets a new id. */
+export function newsId(item: { date: string; title: string }): string {
+  return shortId(`${item.date} ${item.title}`);
+}

@@ -6,7 +6,8 @@ import { shortId, slugify } from "./ids.js";
 import { parseIndonesianDate } from "./indonesian-date.js";
 import { BUTTON_TITLE_LIMIT, CAPTION_LIMIT, HEADER_ROOM, MESSAGE_LIMIT } from "./limits.js";
 import { renderMarkdown, type LineProblem } from "./markdown.js";
-import { splitSections, takeField, type Block, type Heading } from "./sections.js";
+import { phraseKey } from "./search/terms.js";
+import { splitSections, takeField, type Block, type Heading, type Section } from "./sections.js";
 import { splitHtml } from "./split-html.js";
 import type { Category, CategoryKey, NewsItem } from "./types.js";
 
@@ -16,6 +17,10 @@ export interface Parsed<T> {
 }
 
 const TEXT_LIMIT = MESSAGE_LIMIT - HEADER_ROOM;
+/** A keyword is a word or a short phrase; anything longer is several keywords missing their commas. */
+export const KEYWORD_LIMIT = 60;
+const KEYWORDS_FIELD = "Kata kunci";
+const KEYWORDS_LINE = /^\s*kata\s+kunci\s*:/i;
 /** A headline, not a paragraph. */
 const NEWS_TITLE_LIMIT = 200;
 
@@ -41,7 +46,8 @@ export function parseCategory(key: CategoryKey, source: string): Parsed<Category
   const seen = new Map<string, number>();
   const topics = file.sections.map((section) => {
     checkTitle(section.heading, { kind: "topik", limit: BUTTON_TITLE_LIMIT, seen }, problems);
-    const answer = renderMarkdown(section.source, section.firstLine);
+    const { keywords, rest } = takeKeywords(section, problems);
+    const answer = renderMarkdown(rest.source, rest.firstLine);
     problems.push(...answer.problems);
     // An answer emptied by unsupported Markdown is already reported as such.
     if (answer.html === "" && answer.problems.length === 0) problems.push({ line: section.heading.line, message: "jawaban topik ini kosong" });
@@ -49,9 +55,35 @@ export function parseCategory(key: CategoryKey, source: string): Parsed<Category
       id: shortId(section.heading.text),
       title: section.heading.text,
       chunks: splitHtml(`<b>${escapeHtml(section.heading.text)}</b>\n\n${answer.html}`),
+      keywords,
     };
   });
   return { value: { key, command: key, title: title?.text ?? "", intro, topics }, problems };
+}
+
+/**
+ * The optional "Kata kunci: tunkin, potongan tunkin, presensi" line right under a topic's title: words the search finds
+ * the topic by, never shown. Anywhere else in the topic it would be shown as part of the answer, so it is refused there.
+ */
+function takeKeywords(section: Section, problems: LineProblem[]): { keywords: string[]; rest: Block } {
+  const { field, rest } = takeField(section, KEYWORDS_FIELD);
+  const misplaced = rest.source.split("\n").findIndex((text) => KEYWORDS_LINE.test(text));
+  if (misplaced !== -1) {
+    problems.push({ line: rest.firstLine + misplaced, message: 'baris "Kata kunci:" harus tepat di bawah judul topik ("## ..."); di tempat lain baris itu ikut tampil di jawaban' });
+  }
+  if (!field) return { keywords: [], rest };
+  const keywords = [...new Set(field.value.split(/[,;]/).map((keyword) => keyword.trim().replace(/\s+/g, " ")).filter((keyword) => keyword !== ""))];
+  if (keywords.length === 0) {
+    problems.push({ line: field.line, message: 'baris "Kata kunci:" kosong; tulis kata-katanya dipisah koma, misalnya "Kata kunci: tunkin, potongan, presensi", atau hapus barisnya' });
+  }
+  for (const keyword of keywords) {
+    if (keyword.length > KEYWORD_LIMIT) {
+      problems.push({ line: field.line, message: `kata kunci "${keyword.slice(0, 30)}…" terlalu panjang (${keyword.length} karakter, paling banyak ${KEYWORD_LIMIT}); pisahkan kata kunci dengan koma` });
+    } else if (phraseKey(keyword).length === 0) {
+      problems.push({ line: field.line, message: `kata kunci "${keyword}" hanya berisi kata umum (seperti "yang", "cara", "bagaimana") yang tidak dipakai pencarian` });
+    }
+  }
+  return { keywords, rest };
 }
 
 /** Newest first; items of the same day keep their order in the file. */

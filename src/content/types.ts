@@ -10,6 +10,8 @@ export interface Topic {
   title: string;
   /** Telegram HTML messages, the title in bold first; each ≤ 4096 characters. */
   chunks: string[];
+  /** The "Kata kunci:" line's words and phrases: found by search, never shown. */
+  keywords: string[];
 }
 
 export interface Category {
@@ -55,6 +57,14 @@ export interface Pages {
 export type PageName = keyof Pages;
 export const PAGE_NAMES: readonly PageName[] = ["start", "bantuan", "tentang"];
 
+/** Words and phrases that mean the same to the search (sinonim.md), e.g. "tunkin" and "tunjangan kinerja". */
+export interface SynonymGroup {
+  /** As written, at least two. */
+  phrases: string[];
+  /** The line of sinonim.md it was written on. */
+  line: number;
+}
+
 export interface Content {
   /** In the order of CATEGORY_KEYS. */
   categories: Category[];
@@ -62,6 +72,8 @@ export interface Content {
   news: NewsItem[];
   documents: DocumentEntry[];
   pages: Pages;
+  /** Empty when the folder has no sinonim.md. */
+  synonyms: SynonymGroup[];
   /** Hash of every file read; changes on any edit. */
   version: string;
 }

@@ -1,4 +1,4 @@
-// The service report's SQL over `pesan`, `tiket` and `pengguna`: counts, groupings and durations for a time range,
+// The service report's SQL over `pesan`, `tiket`, `pengguna` and `saran_panduan`: counts, groupings and durations for a time range,
 // written once for MySQL/MariaDB and SQLite alike (no date functions: both only share integer arithmetic).
 import type { Knex } from "knex";
 import type { Db } from "./database.js";
@@ -271,4 +271,47 @@ function countsByIndex(rows: Record<string, unknown>[], length: number, column: 
   const counts = new Array<number>(length).fill(0);
   for (const row of rows) counts[num(row.kelas)] = num(row[column]);
   return counts;
+}
+
+export interface SuggestionTotals {
+  /** Questions and follow-ups with words, searched in the guides when they reached the staff. */
+  searched: number;
+  /** Of those, the ones offered at least one guide topic. */
+  offered: number;
+}
+
+export async function suggestionTotals(db: Db, range: TimeRange): Promise<SuggestionTotals> {
+  const row: Record<string, unknown> | undefined = await db("saran_panduan")
+    .where("waktu", ">=", range.start)
+    .where("waktu", "<", range.end)
+    .first(db.raw("count(*) as searched"), db.raw("sum(case when jumlah_saran > 0 then 1 else 0 end) as offered"));
+  return { searched: num(row?.searched), offered: num(row?.offered) };
+}
+
+/** The words kept of each question no guide topic matched (space-separated), oldest first; counted by the caller. */
+export async function unmatchedQuestionWords(db: Db, range: TimeRange): Promise<string[]> {
+  const rows: { kata: string }[] = await db("saran_panduan")
+    .where("waktu", ">=", range.start)
+    .where("waktu", "<", range.end)
+    .where("jumlah_saran", 0)
+    .whereNotNull("kata")
+    .orderBy("id")
+    .select("kata");
+  return rows.map((r) => String(r.kata));
+}
+
+export interface GuideClosure {
+  /** "mutasi:0123456789": the topic its asker said answered the question. */
+  topic: string;
+  tickets: number;
+}
+
+/** Tickets of the range their askers closed with a guide topic, per topic, most first. */
+export async function ticketsClosedByGuide(db: Db, range: TimeRange): Promise<GuideClosure[]> {
+  const rows: Record<string, unknown>[] = await ticketsAsked(db, range)
+    .whereNotNull("ditutup_topik")
+    .select("ditutup_topik", db.raw("count(*) as tickets"))
+    .groupBy("ditutup_topik")
+    .orderBy([{ column: "tickets", order: "desc" }, "ditutup_topik"]);
+  return rows.map((r) => ({ topic: String(r.ditutup_topik), tickets: num(r.tickets) }));
 }

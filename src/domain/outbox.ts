@@ -57,7 +57,7 @@ export type OutboxKind = "tanya" | "jawab" | "info" | "tunda" | "pengumuman";
 export type Direction = "tanya" | "jawab";
 
 /** Notes the bot writes about a ticket or an announcement; each is queued once per subject. */
-export type NoticeSubject = "tutup" | "terkirim" | "gagal" | "umum-selesai" | "tak-sampai" | "kirim-ulang";
+export type NoticeSubject = "tutup" | "tutup-panduan" | "terkirim" | "gagal" | "umum-selesai" | "tak-sampai" | "kirim-ulang";
 
 /** What makes an item unique: queuing the same thing again (a redelivered update) queues nothing. */
 export type OutboxKey =

@@ -13,7 +13,11 @@ import {
   openTicketAges,
   registrationPerUnit,
   responseClasses,
+  suggestionTotals,
+  ticketsClosedByGuide,
   ticketTotals,
+  unmatchedQuestionWords,
+  type GuideClosure,
   type MessageTotals,
   type OpenTicket,
   type OpenTicketClass,
@@ -23,6 +27,7 @@ import {
 } from "../db/report-queries.js";
 import { median, percentile } from "./percentile.js";
 import { dateOfDay, daysOf, weekdayOfDay, type Period } from "./period.js";
+import { frequentWords, type WordCount } from "./unmatched-words.js";
 import { classifyUsage, type Usage } from "./usage.js";
 
 export interface DayFigures {
@@ -60,6 +65,17 @@ export interface ReportFigures {
     openTotal: number;
     oldestOpen: OpenTicket[];
   };
+  /** Answers before asking: guide topics offered with questions, opened, and closing tickets. */
+  guides: {
+    /** Questions and follow-ups with words that reached the staff (each searched in the guides). */
+    searched: number;
+    /** Of those, offered at least one guide topic. */
+    offered: number;
+    /** Tickets of the period their askers closed with a topic, per topic. */
+    closedByGuide: GuideClosure[];
+    /** The most frequent words of the questions nothing matched. */
+    unmatchedWords: WordCount[];
+  };
   registration: {
     /** Active employees per work unit, as of `madeAt`. */
     units: UnitRegistration[];
@@ -71,9 +87,16 @@ export interface ReportFigures {
 
 /** How many of the oldest open tickets are listed by name. */
 export const OLDEST_OPEN_LISTED = 10;
+/** How many of the words of unmatched questions the report lists. */
+export const UNMATCHED_WORDS_LISTED = 20;
 
 export async function collectFigures(db: Db, period: Period, now: number): Promise<ReportFigures> {
   const until = Math.min(period.end, now);
+  const [suggestions, closedByGuide, unmatched] = await Promise.all([
+    suggestionTotals(db, period),
+    ticketsClosedByGuide(db, period),
+    unmatchedQuestionWords(db, period),
+  ]);
   const [totals, days, hours, commands, ticketCounts, answers, classes, staff, openByAge, oldestOpen, units, newInPeriod] = await Promise.all([
     messageTotals(db, period),
     messagesPerDay(db, period),
@@ -90,6 +113,7 @@ export async function collectFigures(db: Db, period: Period, now: number): Promi
   ]);
 
   const durations = answers.map((a) => a.duration);
+  const usage = classifyUsage(commands);
   const byDay = new Map(days.map((d) => [d.day, d]));
   const hourOfWeek = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const h of hours) hourOfWeek[h.weekday]![h.hour] = h.messages;
@@ -105,7 +129,7 @@ export async function collectFigures(db: Db, period: Period, now: number): Promi
       free: byDay.get(day)?.free ?? 0,
     })),
     hourOfWeek,
-    usage: classifyUsage(commands),
+    usage,
     tickets: {
       totals: ticketCounts,
       firstAnswer: { median: median(durations), p90: percentile(durations, 90) },
@@ -114,6 +138,11 @@ export async function collectFigures(db: Db, period: Period, now: number): Promi
       openByAge,
       openTotal: openByAge.reduce((sum, c) => sum + c.tickets, 0),
       oldestOpen,
+    },
+    guides: {
+      ...suggestions,
+      closedByGuide,
+      unmatchedWords: frequentWords(unmatched, UNMATCHED_WORDS_LISTED),
     },
     registration: {
       units,

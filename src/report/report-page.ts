@@ -169,6 +169,36 @@ ${chart}${retired}${unread}${documents}
 </section>`;
 }
 
+function guidesSection(f: ReportFigures, c: ContentUsage): string {
+  const g = f.guides;
+  const closedTotal = g.closedByGuide.reduce((sum, t) => sum + t.tickets, 0);
+  const closed =
+    c.closedByGuide.length > 0
+      ? `<h3>Tiket yang ditutup pegawai karena terjawab panduan</h3><table><thead><tr><th>Topik</th><th>Layanan</th><th class="n">Tiket</th></tr></thead><tbody>${c.closedByGuide
+          .map((t) => `<tr><td>${esc(t.topicTitle)}</td><td>${esc(t.categoryTitle)}</td><td class="n">${formatCount(t.tickets)}</td></tr>`)
+          .join("")}</tbody></table>`
+      : "";
+  const words =
+    g.unmatchedWords.length > 0
+      ? `<div class="callout"><h3>Kata yang sering muncul dalam pertanyaan tanpa panduan yang cocok</h3>` +
+        `<p class="note">Pertanyaan ini tidak mendapat saran karena belum ada topik yang menjawabnya dengan baik. Kata yang sering muncul menunjukkan panduan yang perlu ditulis berikutnya, atau kata yang perlu ditambahkan ke baris <code>Kata kunci:</code> topik yang sudah ada atau ke <code>sinonim.md</code>.</p>` +
+        `<table><thead><tr><th>Kata</th><th class="n">Pertanyaan</th></tr></thead><tbody>${g.unmatchedWords
+          .map((w) => `<tr><td>${esc(w.word)}</td><td class="n">${formatCount(w.questions)}</td></tr>`)
+          .join("")}</tbody></table></div>`
+      : `<p class="note">Tidak ada pertanyaan tanpa panduan yang cocok pada periode ini.</p>`;
+  return `<section class="panel" id="saran">
+<h2>5. Jawaban sebelum bertanya: saran panduan</h2>
+<p class="lead">Setiap pertanyaan yang diteruskan ke petugas dicocokkan dengan topik panduan; bila ada yang cocok, tanda terimanya menawarkan sampai tiga topik. Pertanyaan tetap sampai ke petugas.</p>
+<div class="stats">
+<div><b>${formatCount(g.searched)}</b><span>pertanyaan dicocokkan</span></div>
+<div><b>${formatCount(g.offered)}</b><span>mendapat saran (${formatShare(g.offered, g.searched)})</span></div>
+<div><b>${formatCount(f.usage.suggestionsOpened)}</b><span>saran dibuka</span></div>
+<div><b>${formatCount(closedTotal)}</b><span>tiket ditutup karena terjawab panduan</span></div>
+</div>
+${closed}${words}
+</section>`;
+}
+
 function ticketsSection(f: ReportFigures): string {
   const t = f.tickets;
   const responseRows: BarRow[] = classLabels(RESPONSE_CLASS_LIMITS).map((label, i) => ({
@@ -197,7 +227,7 @@ function ticketsSection(f: ReportFigures): string {
           .join("")}</tbody></table>${t.openTotal > t.oldestOpen.length ? `<p class="note">… dan ${formatCount(t.openTotal - t.oldestOpen.length)} tiket terbuka lainnya.</p>` : ""}`
       : `<p class="note">Tidak ada tiket yang masih terbuka.</p>`;
   return `<section class="panel" id="tiket">
-<h2>5. Konsultasi dengan petugas (tiket)</h2>
+<h2>6. Konsultasi dengan petugas (tiket)</h2>
 <p class="lead">Pesan bebas pegawai menjadi tiket yang dijawab tim OSDM di grup staf. Dihitung tiket yang pertanyaan pertamanya masuk pada periode ini.</p>
 <div class="stats">
 <div><b>${formatCount(t.totals.asked)}</b><span>tiket masuk</span></div>
@@ -230,7 +260,7 @@ function registrationSection(f: ReportFigures): string {
     note: `${formatCount(u.registered)} dari ${formatCount(u.active)} (${formatShare(u.registered, u.active)})`,
   }));
   return `<section class="panel" id="pendaftaran">
-<h2>6. Pendaftaran pegawai</h2>
+<h2>7. Pendaftaran pegawai</h2>
 <p class="lead">Pegawai aktif yang sudah menghubungkan akun Telegram-nya (<code>/daftar</code>), per unit kerja, keadaan saat laporan dibuat; setiap batang = seluruh pegawai aktif unit itu. Seluruhnya <b>${formatCount(r.registered)} dari ${formatCount(r.active)}</b> pegawai aktif (${formatShare(r.registered, r.active)}); ${formatCount(r.newInPeriod)} mendaftar pada periode ini.</p>
 ${legend(REGISTRATION_SERIES)}${barRows({ id: "unit", title: "Pendaftaran per unit kerja", description: "Batang mendatar per unit kerja: pegawai aktif yang sudah dan belum terdaftar." }, rows, REGISTRATION_SERIES, { labelWidth: 330, noteWidth: 170, scale: "row" })}
 </section>`;
@@ -243,6 +273,7 @@ function methodNotes(f: ReportFigures): string {
 <dt>Periode</dt><dd>${esc(formatPeriod(f.period))}, pukul 00.00 hari pertama sampai 23.59 hari terakhir WIB (UTC+7). Semua jam dan tanggal dalam WIB.</dd>
 <dt>Pertanyaan</dt><dd>Setiap pesan, perintah, atau tombol yang dikirim pegawai ke bot di chat pribadi; percakapan di grup staf tidak dihitung. <i>Otomatis</i> = perintah dan tombol yang dijawab bot sendiri; <i>ke petugas</i> = pesan bebas (teks, foto, dokumen, suara) yang diteruskan sebagai tiket.</dd>
 <dt>Tiket</dt><dd>Tiket yang pertanyaan pertamanya masuk pada periode ini. Waktu jawaban pertama diukur dari pertanyaan pertama sampai jawaban petugas pertama terkirim ke pegawai. Median = nilai tengah; persentil ke-90 = 90% tiket dijawab dalam waktu itu atau lebih cepat.</dd>
+<dt>Saran panduan</dt><dd>Pertanyaan dan pesan tambahan berisi teks yang diteruskan ke petugas, pada saat diterima. <i>Saran dibuka</i> = tombol topik yang ditekan dari tanda terima; <i>ditutup karena terjawab panduan</i> = tiket periode ini yang ditutup pegawai dengan tombol "Ini menjawab pertanyaan saya". Kata dari pertanyaan tanpa saran disimpan tanpa nama atau nomor pegawai, dan dihapus setelah masa simpan pesan.</dd>
 <dt>Keadaan saat ini</dt><dd>Tiket yang masih terbuka dan angka pendaftaran menggambarkan keadaan saat laporan dibuat (${esc(formatMoment(f.madeAt))}), bukan keadaan di akhir periode.</dd>
 <dt>Sumber</dt><dd>Basis data Sinawai (catatan pesan, tiket, dan data pegawai); judul topik dari folder konten saat laporan dibuat.</dd>
 </dl>
@@ -272,6 +303,7 @@ ${perDaySection(f)}
 ${hoursSection(f)}
 ${servicesSection(f)}
 ${topicsSection(c)}
+${guidesSection(f, c)}
 ${ticketsSection(f)}
 ${registrationSection(f)}
 ${methodNotes(f)}

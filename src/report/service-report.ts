@@ -8,5 +8,5 @@ import { renderReportPage } from "./report-page.js";
 
 export async function buildServiceReport(db: Db, period: Period, now: number, content: Content): Promise<string> {
   const figures = await collectFigures(db, period, now);
-  return renderReportPage(figures, contentUsage(figures.usage, content));
+  return renderReportPage(figures, contentUsage(figures.usage, content, figures.guides.closedByGuide));
 }

@@ -33,6 +33,8 @@ export interface Usage {
   unknownButtons: number;
   topics: TopicReads[];
   documents: DocumentDownloads[];
+  /** Presses on a guide topic offered with a question. */
+  suggestionsOpened: number;
   /** Commands typed in the staff group (/tiket, /selesai, …), most used first. */
   staffCommands: { command: string; uses: number }[];
 }
@@ -43,6 +45,7 @@ function serviceOfButton(action: CallbackAction): string | undefined {
     case "mainMenu":
       return "menu";
     case "news":
+    case "newsItem":
       return "terkini";
     case "documents":
       return "dokumen";
@@ -57,7 +60,7 @@ function serviceOfButton(action: CallbackAction): string | undefined {
 
 export function classifyUsage(rows: readonly CommandUse[]): Usage {
   const services = new Map(COMMANDS.map(({ command, description }) => [command, { command, description, viaCommand: 0, viaButton: 0 }]));
-  const usage: Usage = { services: [], unknownCommands: 0, unknownButtons: 0, topics: [], documents: [], staffCommands: [] };
+  const usage: Usage = { services: [], unknownCommands: 0, unknownButtons: 0, topics: [], documents: [], suggestionsOpened: 0, staffCommands: [] };
   for (const row of rows) {
     if (row.staffGroup) {
       // The only staff buttons are announcement confirmations: not a service, so left out.
@@ -81,6 +84,7 @@ export function classifyUsage(rows: readonly CommandUse[]): Usage {
       if (use) use.viaButton += row.uses;
     } else if (action.type === "topic") usage.topics.push({ category: action.category, topicId: action.topicId, reads: row.uses });
     else if (action.type === "document") usage.documents.push({ documentId: action.documentId, downloads: row.uses });
+    else if (action.type === "suggestion") usage.suggestionsOpened += row.uses;
   }
   usage.services = [...services.values()].sort((a, b) => b.viaCommand + b.viaButton - (a.viaCommand + a.viaButton));
   usage.staffCommands.sort((a, b) => b.uses - a.uses);

@@ -14,6 +14,9 @@ describe("callback data of inline buttons", () => {
     { type: "personal", service: "cuti" },
     { type: "announce", id: 42, send: true },
     { type: "announce", id: 42, send: false },
+    { type: "newsItem", newsId: "0123456789" },
+    { type: "suggestion", category: "renbangkompeg", topicId: "0123456789", ticketId: 9_999_999_999 },
+    { type: "answeredByGuide", category: "mutasi", topicId: "abcdef0123", ticketId: 12 },
   ];
 
   it("round-trips every action within Telegram's 64 bytes", () => {
@@ -27,7 +30,7 @@ describe("callback data of inline buttons", () => {
   it("uses the documented short forms", () => {
     expect(actions.map(packCallbackData)).to.deep.equal([
       "m", "c:renbangkompeg", "t:pengkinpeg:0123456789", "n", "d", "d:abcdef0123", "p:datapribadi", "p:tunkin", "p:cuti",
-      "a:42:y", "a:42:n",
+      "a:42:y", "a:42:n", "n:0123456789", "s:renbangkompeg:0123456789:9999999999", "j:mutasi:abcdef0123:12",
     ]);
   });
 
@@ -50,6 +53,12 @@ describe("callback data of inline buttons", () => {
       "a:42:x",
       "a:-1:y",
       "n:",
+      "n:0123",
+      "s:mutasi:0123456789",
+      "s:mutasi:0123456789:0",
+      "s:gaji:0123456789:12",
+      "j:mutasi:0123456789:12:x",
+      "j:mutasi:0123456789:12345678901",
       "c:mutasi" + " ".repeat(60),
       "💥".repeat(20),
     ]) {

@@ -60,7 +60,7 @@ describe("menus and answers built from the content", () => {
 
   it("answers a long topic in several messages, the last with the way back to the category and home", () => {
     const body = Array.from({ length: 30 }, (_, index) => `Paragraf ${index} ${"ketentuan cuti ".repeat(25)}`).join("\n\n");
-    const topic = { id: "0123456789", title: "Cuti Panjang", chunks: splitHtml(`<b>Cuti Panjang</b>\n\n${renderMarkdown(body).html}`) };
+    const topic = { id: "0123456789", title: "Cuti Panjang", chunks: splitHtml(`<b>Cuti Panjang</b>\n\n${renderMarkdown(body).html}`), keywords: [] };
     const views = topicAnswer(jahdis, topic);
     expect(views.length).to.be.greaterThan(1);
     expect(views.slice(0, -1).every((view) => view.reply_markup === undefined)).to.equal(true);

@@ -132,12 +132,12 @@ for (const database of testDatabases()) {
       await recordFailedTry(db, ["tg:101", "nip:198501012010011001"], now - DAY - 1);
       await recordFailedTry(db, ["tg:101"], now - HOUR);
 
-      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, antrian_kirim: 2, update_masuk: 2, percobaan_daftar: 2 });
+      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, saran_panduan: 0, antrian_kirim: 2, update_masuk: 2, percobaan_daftar: 2 });
       expect((await db("update_masuk").select("update_id")).map((r) => Number(r.update_id))).to.deep.equal([3]);
       expect((await db("antrian_kirim").orderBy("id").select("id")).map((r) => Number(r.id))).to.deep.equal([stillPending, recent]);
       expect((await pendingItems(db, 10)).map((i) => i.id)).to.deep.equal([stillPending]);
       expect(await db("percobaan_daftar").count<{ n: number | string }[]>({ n: "*" }).then((r) => Number(r[0]!.n))).to.equal(1);
-      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, antrian_kirim: 0, update_masuk: 0, percobaan_daftar: 0 });
+      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, saran_panduan: 0, antrian_kirim: 0, update_masuk: 0, percobaan_daftar: 0 });
     });
 
     it("runs as the bot's daily job on its clock: shortly after start, then every 24 hours, logging counts only", async () => {

@@ -58,6 +58,12 @@ function handMadeFigures(): ReportFigures {
         { id: 6, asked: Date.parse("2026-11-08T20:00:00+07:00"), age: 12 * HOUR, answered: false, unitKerja: "Inspektorat" },
       ],
     },
+    guides: {
+      searched: 6,
+      offered: 4,
+      closedByGuide: [{ topic: "mutasi:0123456789", tickets: 1 }],
+      unmatchedWords: [{ word: "parkir", questions: 2 }, { word: "kantin", questions: 1 }],
+    },
     registration: {
       units: [
         { unitKerja: "Biro Umum", active: 10, registered: 6 },
@@ -78,6 +84,7 @@ const CONTENT_USAGE: ContentUsage = {
   ],
   unreadTopics: [{ categoryTitle: "Kinerja", topicTitle: "SKP", reads: 0 }],
   retiredTopicReads: 0,
+  closedByGuide: [{ categoryTitle: "Mutasi", topicTitle: "Kenaikan Pangkat", tickets: 1 }],
   documents: [{ title: "Contoh Formulir", downloads: 1 }],
 };
 

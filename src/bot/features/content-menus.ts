@@ -1,11 +1,13 @@
-// The service menus (/renbangkompeg, /mutasi, /jahdis, /pengkinpeg), /terkini and /dokumen, by command and button.
+// The service menus (/renbangkompeg, /mutasi, /jahdis, /pengkinpeg), /terkini and /dokumen, by command and button
+// (a news item has a button of its own only where /cari found it).
 // A button whose topic or document has since been edited away gets the current menu, not an error.
 import { InputFile, TelegramApiError, type Bot, type Context } from "node-telegram-bot-api";
 import { findFileId, saveFileId } from "../../db/dokumen-file-repo.js";
 import { readDocument } from "../../content/read-document.js";
 import type { DocumentEntry } from "../../content/types.js";
 import { answerButton, onAction } from "../actions.js";
-import { categoryMenu, documentCaption, documentsMenu, newsList, staleButton as staleView, topicAnswer } from "../content-views.js";
+import { newsId } from "../../content/ids.js";
+import { categoryMenu, documentCaption, documentsMenu, newsItemView, newsList, staleButton as staleView, topicAnswer } from "../content-views.js";
 import { isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
 import { describeError } from "../describe-error.js";
@@ -40,6 +42,12 @@ export function registerContentMenus(bot: Bot, deps: BotDeps): void {
   onAction(bot, "news", async (ctx) => {
     await answerButton(ctx);
     await sendViews(deps, ctx, newsList(content()));
+  });
+  onAction(bot, "newsItem", async (ctx, action) => {
+    const item = content().news.find((n) => newsId(n) === action.newsId);
+    if (!item) return staleButton(deps, ctx);
+    await answerButton(ctx);
+    await sendViews(deps, ctx, newsItemView(item));
   });
   onAction(bot, "documents", async (ctx) => {
     await answerButton(ctx);

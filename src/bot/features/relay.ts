@@ -1,12 +1,16 @@
-// Free messages from employees in private chat become consultation tickets for the staff group.
+// Free messages from employees in private chat become consultation tickets for the staff group; the acknowledgement
+// offers the guide topics that may already answer them (follow-ups too: the real question often comes second).
 import type { Bot } from "node-telegram-bot-api";
+import type { GuideService } from "../../domain/guides.js";
 import { isActive } from "../../domain/registration.js";
 import type { RelayService } from "../../domain/relay/relay-service.js";
+import { suggestionButtons } from "../content-views.js";
 import { currentUser, isPrivate, reply, type BotDeps } from "../deps.js";
+import { describeError } from "../describe-error.js";
 import { M } from "../messages.js";
 import { relayMessageOf } from "../relay-message.js";
 
-export function registerRelay(bot: Bot, deps: BotDeps, relay: RelayService): void {
+export function registerRelay(bot: Bot, deps: BotDeps, relay: RelayService, guides: GuideService): void {
   bot.on("message", async (ctx, next) => {
     const message = ctx.message!;
     if (!isPrivate(ctx) || message.text?.startsWith("/")) return next();
@@ -15,7 +19,21 @@ export function registerRelay(bot: Bot, deps: BotDeps, relay: RelayService): voi
     if (!isActive(user)) return void (await reply(deps, ctx, M.inactiveUser));
     const relayed = relayMessageOf(message);
     if (!relayed) return void (await reply(deps, ctx, M.relayUnsupported));
+    // The question is stored and queued for the staff first: a suggestion never holds it back.
     const result = await relay.ask({ id: user.id, nama: user.nama, nip: user.nip, unit_kerja: user.unit_kerja }, relayed);
-    if (result.acknowledge) await reply(deps, ctx, M.questionReceived(result.ticketId, result.isNewTicket));
+    if (!result.acknowledge) return;
+    const offered = guides.suggest(relayed.body);
+    // Counting the question for the report must not stand between the employee and the acknowledgement.
+    const recorded =
+      relayed.body && result.firstTime
+        ? guides.record(relayed.body, offered).catch((err: unknown) =>
+            deps.log.warn("gagal mencatat saran panduan", { updateId: ctx.update.update_id, error: describeError(err) }),
+          )
+        : undefined;
+    try {
+      await reply(deps, ctx, M.questionReceived(result.ticketId, result.isNewTicket, offered.length > 0), suggestionButtons(offered, result.ticketId));
+    } finally {
+      await recorded;
+    }
   });
 }

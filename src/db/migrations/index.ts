@@ -5,6 +5,7 @@ import * as relay from "./002-relay.js";
 import * as pengumuman from "./003-pengumuman.js";
 import * as registrationHardening from "./004-registration-hardening.js";
 import * as outbox from "./005-outbox.js";
+import * as guideSuggestions from "./006-guide-suggestions.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "003-pengumuman": pengumuman,
   "004-registration-hardening": registrationHardening,
   "005-outbox": outbox,
+  "006-guide-suggestions": guideSuggestions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -5,6 +5,7 @@ import type { Db } from "../../db/database.js";
 import { linkMessages, ticketOfMessage } from "../../db/tiket-pesan-repo.js";
 import {
   closeTicket as closeTicketRow,
+  closeTicketByGuide,
   createTicket,
   findOpenTicket,
   markAnswered,
@@ -60,6 +61,16 @@ export interface RelayTexts {
   /** To the employee: the same, and please send it again. */
   resendQuestion(ticketId: number): string;
   ticketClosed(ticketId: number): string;
+  /** To the staff: the asker closed the ticket, saying this guide topic answered the question. */
+  closedByGuide(ticketId: number, askerName: string, topic: GuideTopic): string;
+}
+
+/** A guide topic as the relay records and names it. */
+export interface GuideTopic {
+  /** "mutasi:0123456789": category key and topic id. */
+  key: string;
+  title: string;
+  categoryTitle: string;
 }
 
 export interface RelayServiceDeps {
@@ -77,6 +88,7 @@ export type StaffTarget = { replyToMessageId: number; replyToText: string | null
 
 export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "not-ticket" } | { kind: "nobody-bound"; ticket: TiketWithAsker };
 export type CloseResult = { kind: "closed" | "already-closed"; ticket: TiketWithAsker } | { kind: "not-ticket" };
+export type GuideCloseResult = { kind: "closed" | "already-closed"; ticketId: number } | { kind: "not-ticket" };
 
 /**
  * A ticket's own header, as `questionHeader` writes it: the only bot message whose visible tag may stand in for a
@@ -151,13 +163,14 @@ export function createRelayService(deps: RelayServiceDeps) {
 
   return {
     /** Stores the question (joining the open ticket, if any) before anyone is told it was received. */
-    async ask(asker: Asker, message: RelayMessage): Promise<{ ticketId: number; isNewTicket: boolean; acknowledge: boolean }> {
+    /** `firstTime` is false when the message was queued before (the update is handled again after a crash). */
+    async ask(asker: Asker, message: RelayMessage): Promise<{ ticketId: number; isNewTicket: boolean; acknowledge: boolean; firstTime: boolean }> {
       return committed(async (trx) => {
         const before = await queuedBefore(trx, "tanya", message);
         if (before) {
           // Handled again: acknowledge it as it was acknowledged the first time (the first part of an album only).
           const first = before.payload.messageIds[0] === message.messageId;
-          return { ticketId: before.item.ticketId!, isNewTicket: before.payload.opensTicket === true, acknowledge: first };
+          return { ticketId: before.item.ticketId!, isNewTicket: before.payload.opensTicket === true, acknowledge: first, firstTime: false };
         }
         const open = await findOpenTicket(trx, message.chatId);
         const ticketId = open?.id ?? (await createTicket(trx, asker.id, message.chatId, clock()));
@@ -169,7 +182,7 @@ export function createRelayService(deps: RelayServiceDeps) {
           opensTicket: !open,
           message,
         });
-        return { ticketId, isNewTicket: !open, acknowledge: started || !message.mediaGroupId };
+        return { ticketId, isNewTicket: !open, acknowledge: started || !message.mediaGroupId, firstTime: true };
       });
     },
 
@@ -203,6 +216,21 @@ export function createRelayService(deps: RelayServiceDeps) {
         return true;
       });
       return { kind: closed ? "closed" : "already-closed", ticket };
+    },
+
+    /**
+     * The asker says a guide topic answered the question: the ticket closes, and the staff group is told by which topic.
+     * Only the asker's own chat may close it (a button's data can be forged).
+     */
+    async closeByGuide(chatId: number, ticketId: number, topic: GuideTopic): Promise<GuideCloseResult> {
+      const ticket = await ticketWithAsker(db, ticketId);
+      if (!ticket || ticket.id_chat !== chatId) return { kind: "not-ticket" };
+      const closed = await committed(async (trx) => {
+        if (!(await closeTicketByGuide(trx, ticket.id, topic.key, clock()))) return false;
+        await queueNotice(trx, "tutup-panduan", ticket.id, ticket.id, deps.staffGroupId, texts.closedByGuide(ticket.id, ticket.nama, topic));
+        return true;
+      });
+      return { kind: closed ? "closed" : "already-closed", ticketId: ticket.id };
     },
 
     openTickets: (limit: number) => openTickets(db, limit),
