@@ -29,7 +29,7 @@ export const TELEGRAM_LIMITS: PacerLimits = {
   ],
   group: [{ limit: 20, ms: 60_000 }],
   groupShare: [{ limit: 10, ms: 60_000 }],
-  marginMs: 5,
+  marginMs: 25,
 };
 
 
