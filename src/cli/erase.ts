@@ -7,21 +7,14 @@ import { findByNip } from "../db/pengguna-repo.js";
 import { erasePersonalData, type ErasureResult } from "../domain/personal-data-erasure.js";
 import { databaseConfigOrExit } from "./database-config.js";
 import { confirmsErasure, parsePersonalDataArgs } from "./personal-data-args.js";
+import { requestOrExit } from "./usage.js";
 
 const USAGE = `Pemakaian: npm run erase -- NIP [--yes]
   --yes   tanpa pertanyaan konfirmasi (untuk skrip; tanpa terminal, --yes wajib)
 Contoh:  npm run erase -- 198501012010011001   (NIP berspasi juga boleh: 19850101 201001 1 001)
 Sebelum menghapus, buat salinannya bila diperlukan: npm run export -- NIP`;
 
-const request = parsePersonalDataArgs(process.argv.slice(2), { out: false, yes: true });
-if (request.kind === "help") {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (request.kind === "invalid") {
-  console.error(`Argumen tidak sah: ${request.problem}.\n\n${USAGE}`);
-  process.exit(2);
-}
+const request = requestOrExit(parsePersonalDataArgs(process.argv.slice(2), { out: false, yes: true }), USAGE);
 if (request.kind === "bad-nip") {
   console.error(request.problem);
   process.exit(1);

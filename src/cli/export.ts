@@ -8,6 +8,7 @@ import { EXPORT_PARTS, exportCounts, exportPersonalData, type ExportPart } from 
 import { wibDate } from "../report/period.js";
 import { databaseConfigOrExit } from "./database-config.js";
 import { parsePersonalDataArgs } from "./personal-data-args.js";
+import { requestOrExit } from "./usage.js";
 
 const USAGE = `Pemakaian: npm run export -- NIP [--out BERKAS.json]
   --out   berkas yang ditulis; bawaan: ekspor-NIP-TANGGAL.json
@@ -25,15 +26,7 @@ const LABELS: Record<ExportPart, string> = {
   percobaan_daftar: "percobaan /daftar yang gagal",
 };
 
-const request = parsePersonalDataArgs(process.argv.slice(2), { out: true, yes: false });
-if (request.kind === "help") {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (request.kind === "invalid") {
-  console.error(`Argumen tidak sah: ${request.problem}.\n\n${USAGE}`);
-  process.exit(2);
-}
+const request = requestOrExit(parsePersonalDataArgs(process.argv.slice(2), { out: true, yes: false }), USAGE);
 if (request.kind === "bad-nip") {
   console.error(request.problem);
   process.exit(1);

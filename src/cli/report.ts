@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from "../db/database.js";
 import { parseReportArgs } from "../report/report-args.js";
 import { formatPeriod } from "../report/report-format.js";
 import { buildServiceReport } from "../report/service-report.js";
+import { requestOrExit } from "./usage.js";
 
 const USAGE = `Pemakaian: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out BERKAS.html]
   --from  tanggal pertama periode (WIB), ikut dihitung
@@ -16,15 +17,7 @@ const USAGE = `Pemakaian: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [-
   --out   berkas HTML yang ditulis; bawaan: laporan-DARI_SAMPAI.html
 Contoh:  npm run report -- --from 2026-11-01 --to 2026-11-30`;
 
-const request = parseReportArgs(process.argv.slice(2));
-if (request.kind === "help") {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (request.kind === "invalid") {
-  console.error(`Argumen tidak sah: ${request.problem}.\n\n${USAGE}`);
-  process.exit(2);
-}
+const request = requestOrExit(parseReportArgs(process.argv.slice(2)), USAGE);
 
 const contentDir = process.env.CONTENT_DIR ?? "content";
 const loaded = await loadContent(contentDir);
