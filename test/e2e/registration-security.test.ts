@@ -9,6 +9,7 @@ import { hashPassword } from "../../src/domain/passwords.js";
 import { register } from "../../src/domain/registration.js";
 import { upsertTunkin } from "../../src/db/tunkin-repo.js";
 import { upsertCuti } from "../../src/db/cuti-repo.js";
+import { nthText as nthChatText } from "../support/chat-texts.js";
 
 const NIP = "198501012010011001";
 const PASSWORD = "Benar-Pw.2024";
@@ -33,12 +34,7 @@ for (const database of testDatabases()) {
       db = fresh;
     });
 
-    const textsIn = (chatId: number) => h.fake.messagesIn(chatId).map((m) => m.text ?? m.caption ?? "");
-    /** Waits for the bot's `count`-th message into a chat and returns it. */
-    const nthText = async (chatId: number, count: number) => {
-      await h.fake.waitForCalls((c) => c.method === "sendMessage" && c.params.chat_id === chatId && c.status === 200, count);
-      return textsIn(chatId)[count - 1]!;
-    };
+    const nthText = (chatId: number, count: number) => nthChatText(h.fake, chatId, count);
     /** An employee in the database, not yet bound to any Telegram account. */
     const unbound = async (id: number, nip = NIP, password = PASSWORD) => {
       await h.employee(id, { nip, password });
@@ -195,11 +191,7 @@ for (const database of testDatabases()) {
       db = fresh;
     });
 
-    const textsIn = (chatId: number) => h.fake.messagesIn(chatId).map((m) => m.text ?? m.caption ?? "");
-    const nthText = async (chatId: number, count: number) => {
-      await h.fake.waitForCalls((c) => c.method === "sendMessage" && c.params.chat_id === chatId && c.status === 200, count);
-      return textsIn(chatId)[count - 1]!;
-    };
+    const nthText = (chatId: number, count: number) => nthChatText(h.fake, chatId, count);
     const messageIdOf = (u: Update) => ("message" in u ? u.message.message_id : -1);
     const wasDeleted = (user: User, update: Update) =>
       h.fake.waitForCall((c) => c.method === "deleteMessage" && c.params.chat_id === user.id && c.params.message_id === messageIdOf(update));
