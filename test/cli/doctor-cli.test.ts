@@ -13,7 +13,7 @@ import { leaderLockName } from "../../src/db/leader-lock-name.js";
 import { STAFF_GROUP } from "../support/app-harness.js";
 import { TOKEN } from "../support/bot-child.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
-import { close, configOf, testDatabases } from "../support/test-db.js";
+import { close, configOf, testDatabases, type TestDatabase } from "../support/test-db.js";
 import { makeUser } from "../support/updates.js";
 
 const TSX = import.meta.resolve("tsx");
@@ -72,29 +72,10 @@ for (const t of testDatabases()) {
   describe(`npm run doctor (${t.name})`, function () {
     this.timeout(60_000);
     let db: Db;
-    let fake: FakeTelegram;
     let dir: string;
     let env: Record<string, string>;
 
-    beforeEach(async () => {
-      db = await t.open();
-      fake = await FakeTelegram.start({ token: TOKEN });
-      fake.knowChat(STAFF_GROUP);
-      fake.makeBotAdmin(STAFF_GROUP.id);
-      dir = mkdtempSync(path.join(os.tmpdir(), "sinawai-doctor-"));
-      env = {
-        BOT_TOKEN: TOKEN,
-        STAFF_GROUP_ID: String(STAFF_GROUP.id),
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        CONTENT_DIR: VALID_CONTENT,
-        ...databaseEnv(configOf(db)),
-      };
-    });
-    afterEach(async () => {
-      await fake.stop();
-      await close(db);
-      rmSync(dir, { recursive: true, force: true });
-    });
+    eachTestReady(t, (world) => ({ db, dir, env } = world));
 
     it("answers ✓ on every line for a bot that is ready to run, and exits 0", async () => {
       const answer = await doctor(env, dir);
@@ -166,33 +147,43 @@ for (const t of testDatabases()) {
   });
 }
 
+/** A database, a fake Telegram where the bot is an admin of the staff group, a scratch folder and a valid .env: a bot ready to run. */
+interface ReadyWorld {
+  db: Db;
+  fake: FakeTelegram;
+  dir: string;
+  env: Record<string, string>;
+}
+
+function eachTestReady(database: TestDatabase, use: (world: ReadyWorld) => void): void {
+  let world: ReadyWorld | undefined;
+  beforeEach(async () => {
+    const db = await database.open();
+    const fake = await FakeTelegram.start({ token: TOKEN });
+    fake.knowChat(STAFF_GROUP);
+    fake.makeBotAdmin(STAFF_GROUP.id);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "sinawai-doctor-"));
+    const env = { BOT_TOKEN: TOKEN, STAFF_GROUP_ID: String(STAFF_GROUP.id), TELEGRAM_API_ROOT: fake.apiRoot, CONTENT_DIR: VALID_CONTENT, ...databaseEnv(configOf(db)) };
+    world = { db, fake, dir, env };
+    use(world);
+  });
+  afterEach(async () => {
+    if (!world) return;
+    await world.fake.stop();
+    await close(world.db);
+    rmSync(world.dir, { recursive: true, force: true });
+    world = undefined;
+  });
+}
+
 describe("npm run doctor: configuration, content and Telegram", function () {
   this.timeout(60_000);
-  let db: Db;
   let fake: FakeTelegram;
   let dir: string;
   let env: Record<string, string>;
   const [sqlite] = testDatabases();
 
-  beforeEach(async () => {
-    db = await sqlite!.open();
-    fake = await FakeTelegram.start({ token: TOKEN });
-    fake.knowChat(STAFF_GROUP);
-    fake.makeBotAdmin(STAFF_GROUP.id);
-    dir = mkdtempSync(path.join(os.tmpdir(), "sinawai-doctor-"));
-    env = {
-      BOT_TOKEN: TOKEN,
-      STAFF_GROUP_ID: String(STAFF_GROUP.id),
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      CONTENT_DIR: VALID_CONTENT,
-      ...databaseEnv(configOf(db)),
-    };
-  });
-  afterEach(async () => {
-    await fake.stop();
-    await close(db);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  eachTestReady(sqlite!, (world) => ({ fake, dir, env } = world));
 
   it("reports every configuration problem, still checks the database, and names what it could not check", async () => {
     const withoutToken: Record<string, string> = { ...env, STAFF_GROUP_ID: "123" };
