@@ -5,6 +5,9 @@ const MONTHS = [
   "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 ];
 
+/** Monday first, as the bureau's week starts: WEEKDAYS[0] is Senin. */
+export const WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
+
 /**
  * Accepts "20 November 2026" (optionally after a weekday: "Jumat, 20 November 2026"),
  * "2026-11-20" and "20/11/2026" or "20-11-2026". Returns YYYY-MM-DD, or null when the text is

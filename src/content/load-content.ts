@@ -7,6 +7,7 @@ import { lstat, open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_SIZE_LIMIT } from "./limits.js";
 import { parseCategory, parseDocumentIndex, parseNews, parsePage, type IndexedDocument, type Parsed } from "./parse.js";
+import { DEFAULT_SERVICE_HOURS, parseServiceHours } from "./parse-service-hours.js";
 import { parseSynonyms } from "./parse-synonyms.js";
 import { CATEGORY_KEYS, PAGE_NAMES, type Content, type ContentProblem, type DocumentEntry } from "./types.js";
 
@@ -18,6 +19,8 @@ export type LoadResult =
 const NEWS_FILE = "terkini.md";
 /** Optional: without it the search knows no synonyms. */
 const SYNONYMS_FILE = "sinonim.md";
+/** Optional: without it the team works the bureau's usual hours and knows no holidays. */
+const SERVICE_HOURS_FILE = "jam-layanan.md";
 /** The documents folder inside the content folder: its files and its index, daftar.md. */
 export const DOCUMENTS_DIR = "dokumen";
 const DOCUMENT_INDEX = "daftar.md";
@@ -49,7 +52,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const news = await reader.parse(NEWS_FILE, parseNews);
   const pages = await Promise.all(PAGE_NAMES.map((name) => reader.parse(`${name}.md`, parsePage)));
   const documents = await reader.documents();
-  const synonyms = (await reader.exists(SYNONYMS_FILE)) ? await reader.parse(SYNONYMS_FILE, parseSynonyms) : [];
+  const synonyms = await reader.parseOptional(SYNONYMS_FILE, parseSynonyms, []);
+  const serviceHours = await reader.parseOptional(SERVICE_HOURS_FILE, parseServiceHours, DEFAULT_SERVICE_HOURS);
   await reader.reportUnknownFiles();
 
   // Plain code-unit order: the same on every machine, whatever its locale.
@@ -63,7 +67,8 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       news: news ?? [],
       documents,
       pages: { start, bantuan, tentang },
-      synonyms: synonyms ?? [],
+      synonyms,
+      serviceHours,
       version: reader.version(),
     },
     warnings: problems,
@@ -88,6 +93,12 @@ class ContentReader {
     const parsed = parser(text);
     for (const problem of parsed.problems) this.error(file, problem.line, problem.message);
     return parsed.value;
+  }
+
+  /** `fallback` when the folder has no such file, or when it could not be read (the problem is recorded then). */
+  async parseOptional<T>(file: string, parser: (text: string) => Parsed<T>, fallback: T): Promise<T> {
+    if (!(await this.exists(file))) return fallback;
+    return (await this.parse(file, parser)) ?? fallback;
   }
 
   async documents(): Promise<DocumentEntry[]> {
@@ -115,7 +126,7 @@ class ContentReader {
   }
 
   async reportUnknownFiles(): Promise<void> {
-    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, SYNONYMS_FILE, DOCUMENTS_DIR);
+    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, SYNONYMS_FILE, SERVICE_HOURS_FILE, DOCUMENTS_DIR);
     for (const name of (await this.list(".")).map((entry) => entry.name).filter((name) => !known.includes(name))) {
       const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
       this.problems.push({
@@ -195,7 +206,7 @@ class ContentReader {
   }
 
   /** Whether an optional file is there at all (a link counts, and is refused when read). */
-  async exists(name: string): Promise<boolean> {
+  private async exists(name: string): Promise<boolean> {
     try {
       await lstat(path.join(this.root, name));
       return true;

@@ -65,6 +65,32 @@ export interface SynonymGroup {
   line: number;
 }
 
+/** A weekday the team answers questions, and from when to when. */
+export interface WorkingDay {
+  /** 1 = Senin … 7 = Minggu. */
+  weekday: number;
+  /** Minutes after 00.00 WIB. */
+  startMinute: number;
+  /** Minutes after 00.00 WIB, excluded; after startMinute, at most 1440 (24.00). */
+  endMinute: number;
+}
+
+/** A libur nasional or cuti bersama: no service that day, whatever its weekday. */
+export interface Holiday {
+  /** YYYY-MM-DD */
+  date: string;
+  /** Plain text, e.g. "Cuti bersama Idulfitri 1447 Hijriah". */
+  name: string;
+}
+
+/** When the team answers (jam-layanan.md). */
+export interface ServiceHours {
+  /** In weekday order, one per weekday at most; a weekday not listed is closed. */
+  days: WorkingDay[];
+  /** Sorted by date, one per date. */
+  holidays: Holiday[];
+}
+
 export interface Content {
   /** In the order of CATEGORY_KEYS. */
   categories: Category[];
@@ -74,6 +100,8 @@ export interface Content {
   pages: Pages;
   /** Empty when the folder has no sinonim.md. */
   synonyms: SynonymGroup[];
+  /** Senin–Kamis 07.30–16.00 and Jumat 07.30–16.30 without holidays when the folder has no jam-layanan.md. */
+  serviceHours: ServiceHours;
   /** Hash of every file read; changes on any edit. */
   version: string;
 }
