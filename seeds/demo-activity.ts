@@ -297,7 +297,7 @@ export async function seedDemoActivity(db: Db, now: number, days = 30): Promise<
       if (random() < 0.05) continue;
       const closed = answered + Math.floor(random() * 1.5 * DAY);
       if (closed >= now) continue;
-      await closeTicket(trx, id, staff.id, closed);
+      await closeTicket(trx, id, { by: "staf", staffId: staff.id }, closed);
       rows.push(incoming({ telegramId: staff.id, nama: staff.name }, STAFF_GROUP_ID, closed, "perintah", "/selesai", "selesai"));
     }
 

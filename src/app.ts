@@ -11,7 +11,7 @@ import { countOpenTickets } from "./db/tiket-repo.js";
 import { insertPesan, recentOutgoing } from "./db/pesan-repo.js";
 import { schedulerOn, systemClock, type Clock } from "./domain/clock.js";
 import { createAnnouncementService } from "./domain/announcements.js";
-import { startDailyJob } from "./domain/daily-job.js";
+import { startRepeatingJob } from "./domain/repeating-job.js";
 import { applyRetention } from "./domain/retention.js";
 import { createRelayService, type RelayService } from "./domain/relay/relay-service.js";
 import { createGuideService } from "./domain/guides.js";
@@ -21,7 +21,10 @@ import { checkHealth, HEALTH_LIMITS } from "./monitoring/health.js";
 import { startHttpListener } from "./monitoring/http-listener.js";
 import { createMetrics, type Role } from "./monitoring/metrics.js";
 import { setUpBot } from "./bot/create-bot.js";
-import { ANNOUNCEMENT_TEXTS, COMMANDS, RELAY_TEXTS } from "./bot/messages.js";
+import { ANNOUNCEMENT_TEXTS, CLOSING_TEXTS, COMMANDS, PROMISE_TEXTS, RELAY_TEXTS } from "./bot/messages.js";
+import { answerButtons, ratingButtons } from "./bot/features/ticket-closing.js";
+import { createTicketClosing } from "./domain/relay/ticket-closing.js";
+import { createAnswerPromise } from "./domain/relay/answer-promise.js";
 import { startOutboxWorker, type DeliveryOutcomes, type OutboxWorker } from "./bot/outbox-worker.js";
 import { postNewNewsToStaff } from "./bot/news-to-staff.js";
 import { BulkGate, Pacer, TELEGRAM_LIMITS, type PacerLimits } from "./bot/pacer.js";
@@ -39,6 +42,8 @@ export interface AppOptions {
   limits?: PacerLimits;
   /** /healthz turns 503 once getUpdates has not succeeded for this long; default 90 s. */
   pollStaleMs?: number;
+  /** How often answer-time reminders and quiet tickets are looked at; default a minute. */
+  ticketCheckMs?: number;
 }
 
 export interface App {
@@ -61,6 +66,7 @@ const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"];
 const BULK_PER_SEC = 20;
 /** Telegram still counts what went out this long before a restart (the longest flood window, with room). */
 const REMEMBERED_SENDS_MS = 65_000;
+const HOUR_MS = 3_600_000;
 
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
@@ -143,6 +149,17 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     staffGroupId: config.staffGroupId,
     showStaffName: config.showStaffName,
     texts: RELAY_TEXTS,
+    answerButtons,
+    onQueued: () => outbox?.wake(),
+  });
+  const closing = createTicketClosing({ db, clock, staffGroupId: config.staffGroupId, texts: CLOSING_TEXTS, ratingButtons, onQueued: () => outbox?.wake() });
+  const promise = createAnswerPromise({
+    db,
+    clock,
+    staffGroupId: config.staffGroupId,
+    texts: PROMISE_TEXTS,
+    hours: () => content.current().serviceHours,
+    targetMs: config.answerTargetHours * HOUR_MS,
     onQueued: () => outbox?.wake(),
   });
   const announcements = createAnnouncementService({
@@ -166,7 +183,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   const deps = { config, db, log, content, clock, gateway, outbox, me: { id: me.id, username: me.username ?? "" }, metrics };
   const guides = createGuideService({ db, clock, index: liveGuideIndex(content) });
-  setUpBot(bot, deps, relay, announcements, guides);
+  setUpBot(bot, deps, { relay, closing, promise, announcements, guides });
   postNewNewsToStaff(content, gateway, config.staffGroupId, log);
   void retry(log, "Telegram (setMyCommands)", stopping.signal, () => bot.api.setMyCommands({ commands: COMMANDS }), isTransient).catch(
     (err: unknown) => log.warn("daftar perintah tidak terpasang", { error: describeError(err) }),
@@ -183,7 +200,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   });
   lastPollAt = runner.lastPollAt;
   runner.done.catch((err: unknown) => log.error("polling berhenti", { error: describeError(err) }));
-  const retention = startDailyJob("retensi data pribadi", (now) => applyRetention(db, now, config.retentionDays), { clock, log });
+  const retention = startRepeatingJob("retensi data pribadi", (now) => applyRetention(db, now, config.retentionDays), { clock, log });
+  const ticketCheck = startRepeatingJob(
+    "pemeriksaan tiket",
+    async (now) => ({ ...(await promise.remindDue(now)), ...(await closing.closeQuiet(now, config.autoCloseDays)) }),
+    { clock, log, everyMs: options.ticketCheckMs ?? 60_000, firstDelayMs: options.ticketCheckMs ?? 60_000, retryMs: options.ticketCheckMs ?? 60_000 },
+  );
   becomes("active");
   log.info("Sinawai berjalan", { bot: me.username, staffGroupId: config.staffGroupId, database: config.database.client, hotStandby: config.hotStandby });
 
@@ -197,6 +219,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     async stop() {
       stopping.abort();
       await retention.stop();
+      await ticketCheck.stop();
       await runner.stop();
       await outbox.stop();
       // Held until nothing sends any more: only then may the standby take over.

@@ -27,6 +27,10 @@ export interface Config {
   httpAddr: HttpAddress | undefined;
   /** Two instances on one MySQL database, one active and one waiting for the leader lock. */
   hotStandby: boolean;
+  /** The first-answer target, in service hours; reminders go to the staff at 75% of it and when it has passed. */
+  answerTargetHours: number;
+  /** An answered ticket closes by itself after this many days without a word from the employee. */
+  autoCloseDays: number;
 }
 
 export const DEFAULT_SQLITE_FILE = "data/sinawai.sqlite";
@@ -86,6 +90,18 @@ const schema = z.object({
     .default("127.0.0.1:9464")
     .transform(toHttpAddress),
   HOT_STANDBY: yesNo,
+  TARGET_JAWAB_JAM: z
+    .string()
+    .trim()
+    .refine((v) => /^\d{1,4}([.,]\d{1,2})?$/.test(v) && Number(v.replace(",", ".")) > 0, "harus jumlah jam kerja lebih dari 0, contoh 8 atau 4,5")
+    .default("8")
+    .transform((v) => Number(v.replace(",", "."))),
+  TUTUP_OTOMATIS_HARI: z
+    .string()
+    .trim()
+    .regex(/^0*[1-9]\d{0,2}$/, "harus bilangan bulat positif (jumlah hari), contoh 3")
+    .default("3")
+    .transform(Number),
 });
 
 export class ConfigError extends Error {
@@ -118,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     retentionDays: e.RETENTION_DAYS,
     httpAddr: e.HTTP_ADDR,
     hotStandby: e.HOT_STANDBY,
+    answerTargetHours: e.TARGET_JAWAB_JAM,
+    autoCloseDays: e.TUTUP_OTOMATIS_HARI,
   };
 }
 

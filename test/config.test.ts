@@ -29,6 +29,27 @@ describe("configuration", () => {
     });
   });
 
+  describe("TARGET_JAWAB_JAM and TUTUP_OTOMATIS_HARI", () => {
+    it("promise a first answer within 8 service hours and close a quiet answered ticket after 3 days unless set", () => {
+      expect(loadConfig(REQUIRED)).to.include({ answerTargetHours: 8, autoCloseDays: 3 });
+      expect(loadConfig({ ...REQUIRED, TARGET_JAWAB_JAM: "4,5", TUTUP_OTOMATIS_HARI: "7" })).to.include({ answerTargetHours: 4.5, autoCloseDays: 7 });
+      expect(loadConfig({ ...REQUIRED, TARGET_JAWAB_JAM: " 16.25 " }).answerTargetHours).to.equal(16.25);
+    });
+
+    it("refuse a target of no time or of words, and days that are not a positive whole number", () => {
+      for (const value of ["0", "0,0", "-8", "delapan", "8 jam", ""]) {
+        expect(problemsOf({ ...REQUIRED, TARGET_JAWAB_JAM: value }), value).to.deep.equal([
+          "TARGET_JAWAB_JAM harus jumlah jam kerja lebih dari 0, contoh 8 atau 4,5 (atur di file .env atau environment)",
+        ]);
+      }
+      for (const value of ["0", "1.5", "tiga", ""]) {
+        expect(problemsOf({ ...REQUIRED, TUTUP_OTOMATIS_HARI: value }), value).to.deep.equal([
+          "TUTUP_OTOMATIS_HARI harus bilangan bulat positif (jumlah hari), contoh 3 (atur di file .env atau environment)",
+        ]);
+      }
+    });
+  });
+
   describe("TELEGRAM_API_ROOT", () => {
     it("takes https anywhere, and plain http only to this machine (a local Bot API server)", () => {
       for (const root of [

@@ -21,11 +21,19 @@ export type CallbackAction =
   /** A guide topic offered with a question (ticket `ticketId`). */
   | { type: "suggestion"; category: CategoryKey; topicId: string; ticketId: number }
   /** "This answers my question": the asker closes the ticket with the topic. */
-  | { type: "answeredByGuide"; category: CategoryKey; topicId: string; ticketId: number };
+  | { type: "answeredByGuide"; category: CategoryKey; topicId: string; ticketId: number }
+  /** "✅ Sudah terjawab" under an answer: the asker closes the ticket. */
+  | { type: "closeTicket"; ticketId: number }
+  /** A rating of a closed ticket, 1–5. */
+  | { type: "rate"; ticketId: number; score: number }
+  /** "Tambah komentar": the chat's next message is the ticket's comment. */
+  | { type: "comment"; ticketId: number };
 
 const CALLBACK_DATA_LIMIT = 64;
 const SHORT_ID = new RegExp(`^${SHORT_ID_PATTERN}$`);
 const ROW_ID = /^[1-9]\d{0,9}$/;
+/** A rating: 1 (poor) to 5 (excellent). */
+const SCORE = /^[1-5]$/;
 
 export function packCallbackData(action: CallbackAction): string {
   switch (action.type) {
@@ -51,6 +59,12 @@ export function packCallbackData(action: CallbackAction): string {
       return `s:${action.category}:${action.topicId}:${action.ticketId}`;
     case "answeredByGuide":
       return `j:${action.category}:${action.topicId}:${action.ticketId}`;
+    case "closeTicket":
+      return `x:${action.ticketId}`;
+    case "rate":
+      return `r:${action.ticketId}:${action.score}`;
+    case "comment":
+      return `k:${action.ticketId}`;
   }
 }
 
@@ -83,6 +97,12 @@ export function parseCallbackData(data: string): CallbackAction | null {
       const guide = { category: first, topicId: second, ticketId: Number(third) };
       return prefix === "s" ? { type: "suggestion", ...guide } : { type: "answeredByGuide", ...guide };
     }
+    case "x/2":
+      return ROW_ID.test(first) ? { type: "closeTicket", ticketId: Number(first) } : null;
+    case "r/3":
+      return ROW_ID.test(first) && SCORE.test(second) ? { type: "rate", ticketId: Number(first), score: Number(second) } : null;
+    case "k/2":
+      return ROW_ID.test(first) ? { type: "comment", ticketId: Number(first) } : null;
     default:
       return null;
   }

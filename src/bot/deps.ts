@@ -76,6 +76,13 @@ async function sendOrDefer(deps: BotDeps, chatId: number, text: string, replyMar
   }
 }
 
+/** The chat an update happened in; every update the features handle has one. */
+export function chatOf(ctx: Context): number {
+  const chatId = ctx.chatId;
+  if (chatId === undefined) throw new Error(`update ${ctx.update.update_id} has no chat`);
+  return chatId;
+}
+
 export function isPrivate(ctx: Context): boolean {
   return ctx.chat?.type === "private";
 }

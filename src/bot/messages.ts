@@ -3,7 +3,11 @@ import type { PenggunaRow } from "../db/pengguna-repo.js";
 import type { LeaveBalance, TunkinMonth } from "../domain/employee-data.js";
 import type { AnnouncementTexts } from "../domain/announcements.js";
 import type { RelayTexts } from "../domain/relay/relay-service.js";
+import type { ClosingTexts } from "../domain/relay/ticket-closing.js";
+import type { PromiseState, PromiseTexts } from "../domain/relay/answer-promise.js";
 import type { TiketWithAsker } from "../db/tiket-repo.js";
+import type { Holiday, ServiceHours, WorkingDay } from "../content/types.js";
+import { formatIndonesianDate, WEEKDAYS } from "../content/indonesian-date.js";
 import { escapeHtml as e, formatDuration, formatPeriode, formatRupiah } from "./format.js";
 
 export const COMMANDS: { command: string; description: string }[] = [
@@ -20,6 +24,8 @@ export const COMMANDS: { command: string; description: string }[] = [
   { command: "terkini", description: "Berita kepegawaian terbaru" },
   { command: "dokumen", description: "Formulir dan dokumen" },
   { command: "cari", description: "Cari panduan, kabar, dan dokumen" },
+  { command: "jam", description: "Jam layanan dan hari libur" },
+  { command: "selesai", description: "Tutup tiket Anda yang sudah terjawab" },
   { command: "bantuan", description: "Daftar perintah" },
   { command: "tentang", description: "Tentang Sinawai" },
 ];
@@ -99,10 +105,6 @@ export const M = {
     `🔎 Belum ada panduan, kabar, atau dokumen yang cocok dengan <b>${e(shortened(query))}</b>.\n\n` +
     "Silakan tulis pertanyaan Anda di chat ini (tanpa /cari): pertanyaan Anda akan diteruskan ke tim OSDM dan jawabannya dikirim di chat ini.",
   answeredByGuideButton: "✅ Ini menjawab pertanyaan saya",
-  closedByGuide: (ticketId: number) =>
-    `✅ Terima kasih! Tiket <b>#T${ticketId}</b> ditutup karena pertanyaan Anda sudah terjawab oleh panduan. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
-  guideTicketAlreadyClosed: (ticketId: number) =>
-    `Tiket <b>#T${ticketId}</b> sudah ditutup sebelumnya. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
   temporaryFailure: "⚠️ Maaf, layanan sedang mengalami gangguan sementara. Silakan coba lagi beberapa saat lagi.",
   staleButton: "Menu ini sudah tidak berlaku. Silakan pilih dari menu terbaru.",
   documentUnavailable: "Maaf, dokumen ini sedang tidak dapat dikirim. Silakan coba lagi nanti.",
@@ -110,11 +112,46 @@ export const M = {
     `Grup ini bukan grup staf OSDM yang terdaftar, jadi bot akan keluar.\nId grup ini: <code>${chatId}</code>\n` +
     `Jika ini memang grup staf OSDM, isi <code>STAFF_GROUP_ID=${chatId}</code> di konfigurasi bot, jalankan ulang bot, lalu tambahkan bot lagi.`,
   staffGroupHello: (chatId: number) => `Halo, tim OSDM! Pertanyaan pegawai akan muncul di grup ini (id <code>${chatId}</code>).`,
-  questionReceived: (ticketId: number, isNew: boolean, suggested = false) =>
+  /** `nextDuty`: when the team is back ("Senin, 30 November 2026 pukul 07.30 WIB"), if it is off duty now. */
+  questionReceived: (ticketId: number, isNew: boolean, suggested = false, nextDuty?: string) =>
     (isNew
       ? `✅ Pertanyaan Anda sudah diteruskan ke tim OSDM dengan nomor tiket <b>#T${ticketId}</b>.\nMohon menunggu; jawaban akan dikirim di chat ini.`
       : `✅ Pesan tambahan Anda masuk ke tiket <b>#T${ticketId}</b>. Mohon menunggu jawaban tim OSDM.`) +
+    (nextDuty ? `\n\n🕒 Saat ini di luar jam layanan. Tim OSDM akan menjawab mulai ${e(nextDuty)}. Lihat /jam untuk jam layanan.` : "") +
     (suggested ? "\n\n📖 Sambil menunggu, mungkin panduan berikut sudah menjawab pertanyaan Anda:" : ""),
+  serviceHours: (hours: ServiceHours, upcoming: Holiday[], nextDuty: string | undefined) =>
+    [
+      "<b>🕒 Jam Layanan Tim OSDM</b> (WIB)",
+      "",
+      ...weekLines(hours.days),
+      "",
+      nextDuty ? `Saat ini di luar jam layanan; tim kembali ${e(nextDuty)}.` : "Saat ini tim OSDM sedang bertugas.",
+      "Pertanyaan di luar jam layanan tetap diterima dan dijawab pada jam layanan berikutnya.",
+      ...(upcoming.length > 0
+        ? ["", "<b>Hari libur terdekat</b>", ...upcoming.map((h) => `• ${formatIndonesianDate(h.date)}: ${e(h.name)}`)]
+        : []),
+    ].join("\n"),
+  closeButton: "✅ Sudah terjawab",
+  commentButton: "💬 Tambah komentar",
+  ticketClosedByYou: (ticketId: number) => `Tiket #T${ticketId} ditutup. Terima kasih!`,
+  ticketWasClosed: (ticketId: number) => `Tiket #T${ticketId} sudah ditutup sebelumnya.`,
+  noOpenTicket: "Anda tidak memiliki tiket terbuka. Untuk bertanya, tulis pesan di chat ini.",
+  rated: (ticketId: number, score: number) =>
+    `🙏 Terima kasih! Penilaian Anda untuk tiket <b>#T${ticketId}</b>: <b>${score} dari 5</b>.\n` +
+    "Ingin menyampaikan saran atau kritik? Tekan tombol di bawah.",
+  ratedToast: "Terima kasih atas penilaian Anda!",
+  alreadyRated: (ticketId: number, score: number) =>
+    `Penilaian tiket #T${ticketId} sudah tercatat sebelumnya (${score} dari 5) dan tidak diubah.`,
+  commentPrompt: (ticketId: number) =>
+    `💬 Silakan tulis komentar Anda untuk tiket <b>#T${ticketId}</b> dalam <b>satu pesan teks</b> (dalam 30 menit).\n\n` +
+    "Pesan itu hanya dicatat sebagai komentar, tanpa nama Anda di laporan, dan <b>tidak</b> diteruskan ke tim OSDM sebagai pertanyaan. " +
+    "Ketik /batal jika tidak jadi.",
+  alreadyCommented: (ticketId: number) => `Komentar untuk tiket #T${ticketId} sudah tercatat sebelumnya. Terima kasih!`,
+  commentSaved: (ticketId: number) =>
+    `✅ Terima kasih, komentar Anda untuk tiket <b>#T${ticketId}</b> sudah dicatat. Untuk bertanya lagi, tulis pesan seperti biasa.`,
+  commentNotText: "Komentar hanya dapat berupa teks. Tulis komentar Anda sebagai pesan teks, atau ketik /batal jika tidak jadi.",
+  commentCancelled: "Baik, komentar dibatalkan. Pesan Anda berikutnya akan diteruskan ke tim OSDM seperti biasa.",
+  nothingToCancel: "Tidak ada yang perlu dibatalkan.",
   relayUnsupported: "Maaf, jenis pesan ini belum dapat diteruskan. Silakan kirim teks, foto, dokumen, pesan suara, atau video.",
   notATicket: "Balasan ini tidak diteruskan: pesan yang Anda balas bukan bagian dari tiket. Balas (reply) pesan pertanyaan pegawai.",
   nobodyBound: (t: TiketWithAsker) =>
@@ -136,7 +173,8 @@ export const M = {
   announcementNotDraft: "Pengumuman ini sudah dikirim atau dibatalkan.",
   newsForStaff:
     "🗞️ Kabar baru di /terkini (di atas). Admin dapat mengirimkannya ke semua pegawai dengan membalas (reply) pesan kabar itu dengan /pengumuman.",
-  openTickets: (rows: TiketWithAsker[], total: number, now: number) =>
+  /** `promise`: where each unanswered ticket stands against the first-answer target. */
+  openTickets: (rows: TiketWithAsker[], total: number, now: number, promise: (t: TiketWithAsker) => PromiseState) =>
     total === 0
       ? "🎉 Tidak ada tiket terbuka."
       : [
@@ -145,11 +183,42 @@ export const M = {
           ...rows.map(
             (t) =>
               `<b>#T${t.id}</b> · ${e(t.nama)}${t.unit_kerja ? ` (${e(t.unit_kerja)})` : ""} · ${formatDuration(now - t.ditanya)}` +
-              (t.dijawab_pertama ? " · sudah dijawab" : " · <i>belum dijawab</i>"),
+              (t.dijawab_pertama ? " · sudah dijawab" : ` · <i>belum dijawab</i>${PROMISE_MARK[promise(t)]}`),
           ),
           ...(total > rows.length ? ["", `… dan ${total - rows.length} tiket lainnya.`] : []),
+          ...(rows.some((t) => !t.dijawab_pertama && promise(t) !== "on-time") ? ["", "⏳ mendekati target jawab · ⚠️ melewati target jawab"] : []),
         ].join("\n"),
 };
+
+const PROMISE_MARK: Record<PromiseState, string> = { "on-time": "", near: " ⏳", overdue: " ⚠️" };
+
+/** "07.30" */
+function clockTime(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}.${String(minute % 60).padStart(2, "0")}`;
+}
+
+/** "Senin–Kamis: 07.30–16.00": consecutive weekdays with the same hours on one line. */
+function weekLines(days: WorkingDay[]): string[] {
+  const lines: string[] = [];
+  let run: WorkingDay[] = [];
+  const flush = () => {
+    const [first, last] = [run[0], run[run.length - 1]];
+    if (!first || !last) return;
+    const names = first === last ? WEEKDAYS[first.weekday - 1] : `${WEEKDAYS[first.weekday - 1]}–${WEEKDAYS[last.weekday - 1]}`;
+    lines.push(`• ${names}: ${clockTime(first.startMinute)}–${clockTime(first.endMinute)}`);
+  };
+  for (const day of days) {
+    const previous = run[run.length - 1];
+    const continues = previous && previous.weekday + 1 === day.weekday && previous.startMinute === day.startMinute && previous.endMinute === day.endMinute;
+    if (!continues) {
+      flush();
+      run = [];
+    }
+    run.push(day);
+  }
+  flush();
+  return lines.length > 0 ? lines : ["Belum ada jam layanan yang ditetapkan."];
+}
 
 /** What the employee searched for, as quoted back: a long text is cut, so the answer stays one short message. */
 function shortened(text: string): string {
@@ -180,9 +249,31 @@ export const RELAY_TEXTS: RelayTexts = {
   resendQuestion: (ticketId) =>
     `⚠️ Maaf, salah satu pesan Anda untuk tiket <b>#T${ticketId}</b> tidak dapat diteruskan ke tim OSDM karena gangguan. ` +
     "Mohon kirim ulang pesan tersebut (untuk foto atau dokumen, kirim ulang filenya).",
-  ticketClosed: (ticketId) =>
-    `🔒 Tiket <b>#T${ticketId}</b> telah ditutup oleh tim OSDM. Terima kasih. Jika masih ada pertanyaan, silakan kirim pesan baru.`,
+};
+
+const CLOSED_HOW = {
+  staf: "telah ditutup oleh tim OSDM",
+  pegawai: "ditutup atas konfirmasi Anda",
+  otomatis: "ditutup otomatis karena tidak ada tanggapan dari Anda setelah jawaban terakhir",
+  panduan: "ditutup karena sudah terjawab oleh panduan",
+} as const;
+
+export const CLOSING_TEXTS: ClosingTexts = {
+  rateRequest: (ticketId, closedBy) =>
+    `🔒 Tiket <b>#T${ticketId}</b> ${CLOSED_HOW[closedBy]}. Terima kasih.\n\n` +
+    "⭐ Bagaimana layanan kami untuk tiket ini? Pilih nilai 1 (sangat kurang) sampai 5 (sangat baik).\n" +
+    "Jika masih ada pertanyaan, silakan tulis pesan baru.",
+  closedByEmployee: (ticketId, askerName) => `✅ Tiket <b>#T${ticketId}</b> (${e(askerName)}) ditutup oleh pegawai: pertanyaannya sudah terjawab.`,
+  closedAutomatically: (ticketId, askerName, days) =>
+    `🔒 Tiket <b>#T${ticketId}</b> (${e(askerName)}) ditutup otomatis: tidak ada tanggapan pegawai ${days} hari setelah jawaban terakhir.`,
   closedByGuide: (ticketId, askerName, topic) =>
     `📖 Tiket <b>#T${ticketId}</b> (${e(askerName)}) ditutup oleh pegawai: pertanyaannya terjawab oleh panduan ` +
     `<b>${e(topic.title)}</b> (${e(topic.categoryTitle)}). Tidak perlu dijawab lagi.`,
+};
+
+export const PROMISE_TEXTS: PromiseTexts = {
+  nearTarget: (ticketId, askerName, leftMs) =>
+    `⏳ Tiket <b>#T${ticketId}</b> (${e(askerName)}) belum dijawab: sisa waktu menuju target jawab ${formatDuration(leftMs)} (dalam jam layanan).`,
+  overdue: (ticketId, askerName, targetMs) =>
+    `⚠️ Tiket <b>#T${ticketId}</b> (${e(askerName)}) belum dijawab dan sudah melewati target jawab (${formatDuration(targetMs)} dalam jam layanan).`,
 };

@@ -249,6 +249,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
             message_id: step.messageId,
             ...(step.caption !== undefined ? { caption: step.caption, parse_mode: "HTML" } : {}),
             ...reply(step.replyTo),
+            ...(step.buttons ? { reply_markup: step.buttons } : {}),
           },
           options,
         );

@@ -23,3 +23,9 @@ export async function deleteLinksOfTickets(db: Db, ticketIds: number[]): Promise
   if (ticketIds.length === 0) return 0;
   return db("tiket_pesan").whereIn("id_tiket", ticketIds).delete();
 }
+
+/** The ticket's first message in `chatId` (its question's header in the staff group), to reply a note to. */
+export async function firstMessageOfTicket(db: Db, ticketId: number, chatId: number): Promise<number | undefined> {
+  const row = await db("tiket_pesan").where({ id_tiket: ticketId, id_chat: chatId }).orderBy("id_pesan").first<{ id_pesan: number } | undefined>("id_pesan");
+  return row ? Number(row.id_pesan) : undefined;
+}

@@ -39,8 +39,13 @@ export async function findOpenTicket(db: Db, chatId: number): Promise<TiketRow |
 }
 
 export async function createTicket(db: Db, pengguna: number, chatId: number, now: number): Promise<number> {
-  const [id] = await db("tiket").insert({ id_pengguna: pengguna, id_chat: chatId, status: "terbuka", ditanya: now });
+  const [id] = await db("tiket").insert({ id_pengguna: pengguna, id_chat: chatId, status: "terbuka", ditanya: now, aktivitas_pegawai: now });
   return Number(id);
+}
+
+/** The employee wrote again in an open ticket: it is not quiet, whatever was answered before. */
+export async function markEmployeeActive(db: Db, id: number, now: number): Promise<void> {
+  await db("tiket").where({ id }).update({ aktivitas_pegawai: now });
 }
 
 export async function ticketWithAsker(db: Db, id: number): Promise<TiketWithAsker | undefined> {
@@ -66,21 +71,100 @@ export async function countOpenTickets(db: Db): Promise<number> {
   return Number(count[0]?.n ?? 0);
 }
 
-/** Records the first staff answer only; later answers leave the time of the first. */
+/** Records who answered first and when (later answers leave that), and the time of the latest answer. */
 export async function markAnswered(db: Db, id: number, staffId: number, staffName: string, now: number): Promise<void> {
   await db("tiket").where({ id }).whereNull("dijawab_pertama").update({ dijawab_pertama: now, dijawab_oleh: staffId, nama_penjawab: staffName });
+  await db("tiket").where({ id }).update({ dijawab_terakhir: now });
 }
+
+/** Who closed a ticket: a staff member, its asker (by button or /selesai), the quiet-ticket rule, or a guide topic. */
+export type ClosedBy =
+  | { by: "staf"; staffId: number }
+  | { by: "pegawai" }
+  | { by: "otomatis" }
+  /** A guide topic ("mutasi:0123456789") that answered it, as its asker said. */
+  | { by: "panduan"; topic: string };
 
 /** Returns false when the ticket was already closed. */
-export async function closeTicket(db: Db, id: number, staffId: number, now: number): Promise<boolean> {
-  const changed = await db("tiket").where({ id, status: "terbuka" }).update({ status: "selesai", ditutup: now, ditutup_oleh: staffId });
+export async function closeTicket(db: Db, id: number, closer: ClosedBy, now: number): Promise<boolean> {
+  const changed = await db("tiket")
+    .where({ id, status: "terbuka" })
+    .update({
+      status: "selesai",
+      ditutup: now,
+      ditutup_cara: closer.by,
+      ...(closer.by === "staf" ? { ditutup_oleh: closer.staffId } : {}),
+      ...(closer.by === "panduan" ? { ditutup_topik: closer.topic } : {}),
+    });
   return changed === 1;
 }
 
-/** Closed by its asker from a guide topic ("mutasi:0123456789") that answered it; false when it was not open. */
-export async function closeTicketByGuide(db: Db, id: number, topic: string, now: number): Promise<boolean> {
-  const changed = await db("tiket").where({ id, status: "terbuka" }).update({ status: "selesai", ditutup: now, ditutup_topik: topic });
-  return changed === 1;
+/** Open tickets answered before `before` whose asker has not written since the last answer. */
+export async function quietAnsweredTickets(db: Db, before: number): Promise<number[]> {
+  const rows = await db("tiket")
+    .where({ status: "terbuka" })
+    .where("dijawab_terakhir", "<", before)
+    .where((q) => q.whereNull("aktivitas_pegawai").orWhereRaw("?? < ??", ["aktivitas_pegawai", "dijawab_terakhir"]))
+    .select<{ id: number }[]>("id");
+  return rows.map((r) => Number(r.id));
+}
+
+/** Open tickets still waiting for their first answer, with the answer-time reminders sent so far (0, 1 or 2). */
+export async function unansweredTickets(db: Db): Promise<{ id: number; ditanya: number; pengingat: number }[]> {
+  const rows = await db("tiket")
+    .where({ status: "terbuka" })
+    .whereNull("dijawab_pertama")
+    .where("pengingat", "<", 2)
+    .select<{ id: number; ditanya: number; pengingat: number }[]>("id", "ditanya", "pengingat");
+  return rows.map((r) => ({ id: Number(r.id), ditanya: Number(r.ditanya), pengingat: Number(r.pengingat) }));
+}
+
+/** Records that reminder `step` went out; false when it (or a later one) already had: each step is sent once. */
+export async function raiseReminder(db: Db, id: number, step: number): Promise<boolean> {
+  return (await db("tiket").where({ id }).where("pengingat", "<", step).update({ pengingat: step })) === 1;
+}
+
+export interface Rating {
+  status: TiketRow["status"];
+  id_chat: number;
+  nilai: number | null;
+  komentar: string | null;
+}
+
+export async function ratingOf(db: Db, id: number): Promise<Rating | undefined> {
+  const row = await db("tiket").where({ id }).first<Rating | undefined>("status", "id_chat", "nilai", "komentar");
+  return row && { ...row, id_chat: Number(row.id_chat), nilai: row.nilai === null ? null : Number(row.nilai) };
+}
+
+/** The first rating of a closed ticket counts; false when it was rated already (or is not closed). */
+export async function rateTicket(db: Db, id: number, score: number, now: number): Promise<boolean> {
+  return (await db("tiket").where({ id, status: "selesai" }).whereNull("nilai").update({ nilai: score, dinilai: now })) === 1;
+}
+
+/** The chat's next message is this ticket's comment; any other ticket of the chat stops waiting for one. */
+export async function awaitComment(db: Db, id: number, chatId: number, now: number): Promise<void> {
+  await db("tiket").where({ id_chat: chatId }).whereNotNull("komentar_diminta").update({ komentar_diminta: null });
+  await db("tiket").where({ id }).whereNull("komentar").update({ komentar_diminta: now });
+}
+
+/** The ticket of this chat waiting for a comment asked for after `since`, if any. */
+export async function ticketAwaitingComment(db: Db, chatId: number, since: number): Promise<number | undefined> {
+  const row = await db("tiket")
+    .where({ id_chat: chatId })
+    .whereNull("komentar")
+    .where("komentar_diminta", ">=", since)
+    .orderBy("komentar_diminta", "desc")
+    .first<{ id: number } | undefined>("id");
+  return row && Number(row.id);
+}
+
+/** Stores the comment once; false when the ticket was not waiting for one any more. */
+export async function saveComment(db: Db, id: number, text: string): Promise<boolean> {
+  return (await db("tiket").where({ id }).whereNull("komentar").whereNotNull("komentar_diminta").update({ komentar: text, komentar_diminta: null })) === 1;
+}
+
+export async function stopAwaitingComment(db: Db, chatId: number): Promise<boolean> {
+  return (await db("tiket").where({ id_chat: chatId }).whereNotNull("komentar_diminta").update({ komentar_diminta: null })) > 0;
 }
 
 /** A person's tickets as stored, every column, oldest first. */

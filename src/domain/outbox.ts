@@ -24,6 +24,8 @@ const relayPayload = z.object({
   staff: z.object({ id: z.number(), name: z.string() }).optional(),
   /** The question that opened its ticket (so a replay acknowledges it the same way). */
   opensTicket: z.boolean().optional(),
+  /** Under the message, e.g. "✅ Sudah terjawab" under an answer. */
+  buttons: buttons.optional(),
 });
 
 const noticePayload = z.object({
@@ -57,7 +59,19 @@ export type OutboxKind = "tanya" | "jawab" | "info" | "tunda" | "pengumuman";
 export type Direction = "tanya" | "jawab";
 
 /** Notes the bot writes about a ticket or an announcement; each is queued once per subject. */
-export type NoticeSubject = "tutup" | "tutup-panduan" | "terkirim" | "gagal" | "umum-selesai" | "tak-sampai" | "kirim-ulang";
+export type NoticeSubject =
+  | "tutup-panduan"
+  | "tutup-pegawai"
+  | "tutup-otomatis"
+  /** The rating request to the employee, sent when the ticket closes, however it closed. */
+  | "nilai"
+  | "pengingat-75"
+  | "pengingat-lewat"
+  | "terkirim"
+  | "gagal"
+  | "umum-selesai"
+  | "tak-sampai"
+  | "kirim-ulang";
 
 /** What makes an item unique: queuing the same thing again (a redelivered update) queues nothing. */
 export type OutboxKey =

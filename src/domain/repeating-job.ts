@@ -1,4 +1,5 @@
-// Runs a piece of upkeep shortly after start and then once a day, one run at a time, until stopped.
+// Runs a piece of upkeep shortly after start and then at a fixed interval (a day unless told), one run at a time,
+// until stopped.
 import { DAY_MS } from "../db/report-queries.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "./clock.js";
@@ -17,23 +18,25 @@ export const nodeTimers: Timers = {
   },
 };
 
-export interface DailyJobOptions {
+export interface RepeatingJobOptions {
   clock: Clock;
   log: Logger;
   timers?: Timers;
   /** The first run waits this long, so it does not compete with the start-up backlog. */
   firstDelayMs?: number;
+  /** Between the end of one run and the start of the next; a day unless told. */
+  everyMs?: number;
   /** A failed run (the database away) is tried again this much later instead of a day later. */
   retryMs?: number;
 }
 
-export interface DailyJob {
+export interface RepeatingJob {
   /** No run starts after this; a run under way is awaited. */
   stop(): Promise<void>;
 }
 
 /** `work` gets the clock's time and returns counts, which are logged: a job's log line never holds content. */
-export function startDailyJob(name: string, work: (now: number) => Promise<Record<string, number>>, options: DailyJobOptions): DailyJob {
+export function startRepeatingJob(name: string, work: (now: number) => Promise<Record<string, number>>, options: RepeatingJobOptions): RepeatingJob {
   const { clock, log } = options;
   const timers = options.timers ?? nodeTimers;
   let stopped = false;
@@ -43,10 +46,12 @@ export function startDailyJob(name: string, work: (now: number) => Promise<Recor
   function run(): void {
     running = (async () => {
       const started = clock();
-      let wait = DAY_MS;
+      let wait = options.everyMs ?? DAY_MS;
       try {
         const counts = await work(started);
-        log.info(`${name} selesai`, { ...counts, ms: clock() - started });
+        // A run that found nothing to do is no news: a job run every minute would fill the log with it.
+        const idle = Object.values(counts).every((count) => count === 0);
+        log.log(idle ? "debug" : "info", `${name} selesai`, { ...counts, ms: clock() - started });
       } catch (err) {
         wait = options.retryMs ?? 3_600_000;
         log.warn(`${name} gagal; dicoba lagi nanti`, { waitMs: wait, error: err instanceof Error ? err.message : String(err) });

@@ -17,6 +17,9 @@ describe("callback data of inline buttons", () => {
     { type: "newsItem", newsId: "0123456789" },
     { type: "suggestion", category: "renbangkompeg", topicId: "0123456789", ticketId: 9_999_999_999 },
     { type: "answeredByGuide", category: "mutasi", topicId: "abcdef0123", ticketId: 12 },
+    { type: "closeTicket", ticketId: 12 },
+    { type: "rate", ticketId: 12, score: 5 },
+    { type: "comment", ticketId: 9_999_999_999 },
   ];
 
   it("round-trips every action within Telegram's 64 bytes", () => {
@@ -31,6 +34,7 @@ describe("callback data of inline buttons", () => {
     expect(actions.map(packCallbackData)).to.deep.equal([
       "m", "c:renbangkompeg", "t:pengkinpeg:0123456789", "n", "d", "d:abcdef0123", "p:datapribadi", "p:tunkin", "p:cuti",
       "a:42:y", "a:42:n", "n:0123456789", "s:renbangkompeg:0123456789:9999999999", "j:mutasi:abcdef0123:12",
+      "x:12", "r:12:5", "k:9999999999",
     ]);
   });
 
@@ -59,6 +63,13 @@ describe("callback data of inline buttons", () => {
       "s:gaji:0123456789:12",
       "j:mutasi:0123456789:12:x",
       "j:mutasi:0123456789:12345678901",
+      "x:0",
+      "x:12:1",
+      "r:12:0",
+      "r:12:6",
+      "r:12:10",
+      "r:12",
+      "k:-3",
       "c:mutasi" + " ".repeat(60),
       "💥".repeat(20),
     ]) {

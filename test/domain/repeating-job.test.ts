@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { startDailyJob } from "../../src/domain/daily-job.js";
+import { startRepeatingJob } from "../../src/domain/repeating-job.js";
 import { memoryLogger } from "../support/app-harness.js";
 import { ManualScheduler } from "../support/manual-scheduler.js";
 
@@ -7,11 +7,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-describe("the daily job", () => {
+describe("the repeating job", () => {
   function start(work: (now: number) => Promise<Record<string, number>>) {
     const clock = new ManualScheduler();
     const { log, lines } = memoryLogger();
-    const job = startDailyJob("retensi data pribadi", work, { clock: () => clock.now(), log, timers: clock });
+    const job = startRepeatingJob("retensi data pribadi", work, { clock: () => clock.now(), log, timers: clock });
     return { clock, lines, job, t0: clock.now() };
   }
 
@@ -41,6 +41,23 @@ describe("the daily job", () => {
     await clock.advance(HOUR);
     expect(lines).to.have.length(2);
     expect(lines[1]).to.match(/^info retensi data pribadi selesai/).and.contain('"pesan":12').and.contain('"update_masuk":3');
+    await job.stop();
+  });
+
+  it("runs at the interval it is given, and logs a run that found nothing to do at debug level only", async () => {
+    const clock = new ManualScheduler();
+    const { log, lines } = memoryLogger();
+    let found = 0;
+    const job = startRepeatingJob("pemeriksaan tiket", async () => ({ ditutup: found }), { clock: () => clock.now(), log, timers: clock, firstDelayMs: MINUTE, everyMs: MINUTE });
+    await clock.advance(3 * MINUTE);
+    found = 2;
+    await clock.advance(MINUTE);
+    expect(lines.map((line) => line.split(" {")[0])).to.deep.equal([
+      "debug pemeriksaan tiket selesai",
+      "debug pemeriksaan tiket selesai",
+      "debug pemeriksaan tiket selesai",
+      "info pemeriksaan tiket selesai",
+    ]);
     await job.stop();
   });
 

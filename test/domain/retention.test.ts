@@ -5,7 +5,7 @@ import { recordFailedTry } from "../../src/db/percobaan-daftar-repo.js";
 import { insertPesan, type PesanData } from "../../src/db/pesan-repo.js";
 import { closeTicket, createTicket, markAnswered } from "../../src/db/tiket-repo.js";
 import { acceptUpdates, markUpdateDone } from "../../src/db/update-masuk-repo.js";
-import { startDailyJob } from "../../src/domain/daily-job.js";
+import { startRepeatingJob } from "../../src/domain/repeating-job.js";
 import { complete, enqueue, findItem, pendingItems } from "../../src/domain/outbox.js";
 import { applyRetention } from "../../src/domain/retention.js";
 import { collectFigures } from "../../src/report/figures.js";
@@ -66,7 +66,7 @@ async function insertActivity(db: Db): Promise<void> {
   const siti = (await findByNip(db, "199002022015032002"))!.id;
   const first = await createTicket(db, budi, 101, WEEK_START + 2 * HOUR);
   await markAnswered(db, first, 900, "Rina", WEEK_START + 3 * HOUR);
-  await closeTicket(db, first, 900, WEEK_START + 4 * HOUR);
+  await closeTicket(db, first, { by: "staf", staffId: 900 }, WEEK_START + 4 * HOUR);
   await createTicket(db, siti, 102, WEEK_START + DAY);
 }
 
@@ -144,7 +144,7 @@ for (const database of testDatabases()) {
       const clock = new ManualScheduler(WEEK_START + KEEP_DAYS * DAY - HOUR);
       await insertPesan(db, [pesan(WEEK_START, 101, "teks", null, "Gaji saya dipotong, kenapa?"), pesan(WEEK_START + 12 * HOUR, 101, "teks", null, "NIK 3174xxxx")]);
       const { log, lines } = memoryLogger();
-      const job = startDailyJob("retensi data pribadi", (now) => applyRetention(db, now, KEEP_DAYS), { clock: () => clock.now(), log, timers: clock });
+      const job = startRepeatingJob("retensi data pribadi", (now) => applyRetention(db, now, KEEP_DAYS), { clock: () => clock.now(), log, timers: clock });
       try {
         await clock.advance(59_000);
         expect(lines).to.deep.equal([]);

@@ -66,16 +66,20 @@ for (const database of testDatabases()) {
       expect(buttonsOf(answer).map((b) => b.text)).to.include("✅ Ini menjawab pertanyaan saya");
       expect(textOf(h.fake.messagesIn(budi.id)[0]!)).to.contain(tag[0]);
 
-      await press(budi, answer, "✅ Ini menjawab pertanyaan saya");
-      expect(textOf(await nth(budi.id, 3))).to.contain("Terima kasih").and.contain(tag[0]);
+      const closed = await press(budi, answer, "✅ Ini menjawab pertanyaan saya");
+      expect(String(closed.params.text)).to.contain("ditutup").and.contain(tag[0]);
+      const rating = await nth(budi.id, 3);
+      expect(textOf(rating)).to.contain(tag[0]).and.contain("terjawab oleh panduan").and.contain("Bagaimana layanan kami");
+      expect(buttonsOf(rating).map((b) => b.text)).to.have.length(5);
       const ticket = await db("tiket").where({ id: Number(tag[1]) }).first();
       expect(ticket.status).to.equal("selesai");
       expect(ticket.ditutup_topik).to.match(/^jahdis:[0-9a-f]{10}$/);
       await h.fake.waitForCalls(sentTo(STAFF_GROUP.id), 2, 8000);
       expect(groupTexts()[1]).to.contain(tag[0]).and.contain("ditutup oleh pegawai").and.contain("Cuti Pegawai");
 
-      await press(budi, answer, "✅ Ini menjawab pertanyaan saya");
-      expect(textOf(await nth(budi.id, 4))).to.contain("sudah ditutup sebelumnya");
+      const again = await press(budi, answer, "✅ Ini menjawab pertanyaan saya");
+      expect(String(again.params.text)).to.contain("sudah ditutup sebelumnya");
+      expect(h.fake.messagesIn(budi.id)).to.have.length(3);
 
       const figures = await collectFigures(db, lastDays(Date.now(), 1), Date.now());
       expect(figures.guides).to.deep.include({ searched: 1, offered: 1 });

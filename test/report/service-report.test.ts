@@ -100,7 +100,7 @@ async function insertKnownData(db: Db, content: Content): Promise<void> {
     const id = await createTicket(db, ids.get(who)!, EMPLOYEES.find((e) => e.nama === who)!.tg ?? 0, asked);
     if (answer) {
       await markAnswered(db, id, answer.by.id, answer.by.name, asked + answer.after);
-      if (answer.close) await closeTicket(db, id, answer.by.id, asked + answer.after + HOUR);
+      if (answer.close) await closeTicket(db, id, { by: "staf", staffId: answer.by.id }, asked + answer.after + HOUR);
     }
     return id;
   };

@@ -43,6 +43,8 @@ export interface HarnessOptions {
   showStaffName?: boolean;
   /** Serve /healthz and /metrics (port 0: any free port, read it from `app.httpPort`); off by default. */
   httpAddr?: Config["httpAddr"];
+  answerTargetHours?: number;
+  autoCloseDays?: number;
 }
 
 export interface Harness {
@@ -74,6 +76,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     retentionDays: 365,
     httpAddr: opts.httpAddr,
     hotStandby: false,
+    answerTargetHours: opts.answerTargetHours ?? 8,
+    autoCloseDays: opts.autoCloseDays ?? 3,
   };
   const appOptions: AppOptions = { pollTimeoutSec: 1, ...opts.app };
   let app = await startApp(config, log, appOptions);

@@ -69,7 +69,7 @@ for (const database of testDatabases().filter((d) => d.name === "sqlite")) {
 
     let seq = 0;
     async function queue(to: number, ticketId: number | null, text: string): Promise<number> {
-      const key = { type: "notice" as const, about: "tutup" as const, id: ++seq };
+      const key = { type: "notice" as const, about: "nilai" as const, id: ++seq };
       await enqueue(db, { key, kind: ticketId === null ? "info" : "tanya", ticketId, to, payload: { type: "notice", text }, due: clock.now() }, clock.now());
       return (await db("antrian_kirim").max<{ id: number }>({ id: "id" }).first())!.id;
     }

@@ -1,17 +1,17 @@
 // Answers before asking: `/cari kata-kata` searches the guides, news and documents; a guide topic offered with a
 // question opens with a button that closes the ticket when the topic answered it.
-import type { Bot, Context } from "node-telegram-bot-api";
+import type { Bot } from "node-telegram-bot-api";
 import type { CategoryKey } from "../../content/types.js";
 import { topicKey, type GuideService } from "../../domain/guides.js";
-import type { RelayService } from "../../domain/relay/relay-service.js";
+import type { TicketClosing } from "../../domain/relay/ticket-closing.js";
 import { answerButton, onAction } from "../actions.js";
 import { searchResults, suggestedAnswer } from "../content-views.js";
-import { isPrivate, reply, type BotDeps } from "../deps.js";
+import { chatOf, isPrivate, reply, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
 import { sendViews } from "../views.js";
 import { staleButton } from "./content-menus.js";
 
-export function registerGuides(bot: Bot, deps: BotDeps, relay: RelayService, guides: GuideService): void {
+export function registerGuides(bot: Bot, deps: BotDeps, closing: TicketClosing, guides: GuideService): void {
   bot.command("cari", async (ctx, next) => {
     if (!isPrivate(ctx)) return next();
     const query = typeof ctx.match === "string" ? ctx.match.trim() : "";
@@ -32,10 +32,10 @@ export function registerGuides(bot: Bot, deps: BotDeps, relay: RelayService, gui
     const found = topicOf(deps, action.category, action.topicId);
     if (!found) return staleButton(deps, ctx);
     const topic = { key: topicKey(action.category, action.topicId), title: found.topic.title, categoryTitle: found.category.title };
-    const result = await relay.closeByGuide(chatOf(ctx), action.ticketId, topic);
+    const result = await closing.byGuide(chatOf(ctx), action.ticketId, topic);
     if (result.kind === "not-ticket") return staleButton(deps, ctx);
-    await answerButton(ctx);
-    await reply(deps, ctx, result.kind === "closed" ? M.closedByGuide(result.ticketId) : M.guideTicketAlreadyClosed(result.ticketId));
+    // Closed: the rating request that follows says so.
+    await answerButton(ctx, { text: result.kind === "closed" ? M.ticketClosedByYou(result.ticketId) : M.ticketWasClosed(result.ticketId) });
   });
 }
 
@@ -43,10 +43,4 @@ function topicOf(deps: BotDeps, key: CategoryKey, topicId: string) {
   const category = deps.content.current().categories.find((c) => c.key === key);
   const topic = category?.topics.find((t) => t.id === topicId);
   return category && topic ? { category, topic } : undefined;
-}
-
-function chatOf(ctx: Context): number {
-  const chatId = ctx.chatId;
-  if (chatId === undefined) throw new Error(`update ${ctx.update.update_id} has no chat`);
-  return chatId;
 }

@@ -4,6 +4,7 @@ import type { Bot } from "node-telegram-bot-api";
 import type { GuideService } from "../../domain/guides.js";
 import { isActive } from "../../domain/registration.js";
 import type { RelayService } from "../../domain/relay/relay-service.js";
+import { backOnDuty, formatDuty } from "../../domain/service-hours.js";
 import { suggestionButtons } from "../content-views.js";
 import { currentUser, isPrivate, reply, type BotDeps } from "../deps.js";
 import { describeError } from "../describe-error.js";
@@ -30,8 +31,12 @@ export function registerRelay(bot: Bot, deps: BotDeps, relay: RelayService, guid
             deps.log.warn("gagal mencatat saran panduan", { updateId: ctx.update.update_id, error: describeError(err) }),
           )
         : undefined;
+    const now = deps.clock();
+    const hours = deps.content.current().serviceHours;
+    const back = backOnDuty(hours, now);
     try {
-      await reply(deps, ctx, M.questionReceived(result.ticketId, result.isNewTicket, offered.length > 0), suggestionButtons(offered, result.ticketId));
+      const ack = M.questionReceived(result.ticketId, result.isNewTicket, offered.length > 0, back === null ? undefined : formatDuty(back));
+      await reply(deps, ctx, ack, suggestionButtons(offered, result.ticketId));
     } finally {
       await recorded;
     }

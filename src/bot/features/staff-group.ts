@@ -2,7 +2,9 @@
 // `/selesai` as a reply closes one; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements
 // feature. Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
 import type { Bot, Context, Message } from "node-telegram-bot-api";
+import type { AnswerPromise } from "../../domain/relay/answer-promise.js";
 import type { RelayService, StaffTarget } from "../../domain/relay/relay-service.js";
+import type { TicketClosing } from "../../domain/relay/ticket-closing.js";
 import { weeklySummary } from "../../report/weekly-summary.js";
 import { reply, replyToMessage, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -10,13 +12,20 @@ import { displayName, relayMessageOf } from "../relay-message.js";
 
 const OPEN_TICKETS_SHOWN = 30;
 
-export function registerStaffGroup(bot: Bot, deps: BotDeps, relay: RelayService, announce: (message: Message) => Promise<void>): void {
+export interface StaffDesk {
+  relay: RelayService;
+  closing: TicketClosing;
+  promise: AnswerPromise;
+}
+
+export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, announce: (message: Message) => Promise<void>): void {
+  const { relay } = desk;
   bot.on("message", async (ctx, next) => {
     if (ctx.chat?.id !== deps.config.staffGroupId) return next();
     const message = ctx.message!;
     const command = commandFor(message.text, deps.me.username);
-    if (command === "tiket") return listTickets(deps, ctx, relay);
-    if (command === "selesai") return closeTicket(deps, relay, message);
+    if (command === "tiket") return listTickets(deps, ctx, desk);
+    if (command === "selesai") return closeTicket(deps, desk, message);
     if (command === "pengumuman") return announce(message);
     if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock())));
     if (command !== undefined) return;
@@ -30,17 +39,19 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, relay: RelayService,
   });
 }
 
-async function listTickets(deps: BotDeps, ctx: Context, relay: RelayService): Promise<void> {
-  const { rows, total } = await relay.openTickets(OPEN_TICKETS_SHOWN);
-  await reply(deps, ctx, M.openTickets(rows, total, deps.clock()));
+async function listTickets(deps: BotDeps, ctx: Context, desk: StaffDesk): Promise<void> {
+  const { rows, total } = await desk.relay.openTickets(OPEN_TICKETS_SHOWN);
+  const now = deps.clock();
+  await reply(deps, ctx, M.openTickets(rows, total, now, (t) => desk.promise.state(t.ditanya, now)));
 }
 
-async function closeTicket(deps: BotDeps, relay: RelayService, message: Message): Promise<void> {
+async function closeTicket(deps: BotDeps, desk: StaffDesk, message: Message): Promise<void> {
   const target = targetOf(message, deps.me.id);
   if (!target) return void (await replyToMessage(deps, message, M.selesaiUsage));
-  const result = await relay.close(target, { id: message.from!.id, name: displayName(message.from) });
-  if (result.kind === "not-ticket") return void (await replyToMessage(deps, message, M.notATicket));
-  await replyToMessage(deps, message, result.kind === "closed" ? M.ticketClosedInGroup(result.ticket) : M.ticketAlreadyClosed(result.ticket));
+  const ticket = await desk.relay.ticketFor(target);
+  if (!ticket) return void (await replyToMessage(deps, message, M.notATicket));
+  const result = await desk.closing.byStaff(ticket, message.from!.id);
+  await replyToMessage(deps, message, result.kind === "closed" ? M.ticketClosedInGroup(ticket) : M.ticketAlreadyClosed(ticket));
 }
 
 /** The bot's message a staff member replied to; replies to anyone else's message are conversation, not answers. */

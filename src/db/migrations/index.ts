@@ -6,6 +6,7 @@ import * as pengumuman from "./003-pengumuman.js";
 import * as registrationHardening from "./004-registration-hardening.js";
 import * as outbox from "./005-outbox.js";
 import * as guideSuggestions from "./006-guide-suggestions.js";
+import * as serviceLoop from "./007-service-loop.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "004-registration-hardening": registrationHardening,
   "005-outbox": outbox,
   "006-guide-suggestions": guideSuggestions,
+  "007-service-loop": serviceLoop,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -8,12 +8,24 @@ export const CAPTION_LIMIT = 1024;
 
 export type Step =
   | { method: "sendMessage"; text: string; html: boolean; replyTo?: number; buttons?: Buttons }
-  | { method: "copyMessage"; messageId: number; caption?: string; replyTo?: number }
+  | { method: "copyMessage"; messageId: number; caption?: string; replyTo?: number; buttons?: Buttons }
   | { method: "copyMessages"; messageIds: number[] };
 
 export function planSteps(payload: Payload): Step[] {
   if (payload.type === "notice") return [{ method: "sendMessage", text: payload.text, html: true, replyTo: payload.replyTo, buttons: payload.buttons }];
   if (payload.type === "copy") return [{ method: "copyMessage", messageId: payload.messageId }];
+  return withButtons(relaySteps(payload), payload.buttons);
+}
+
+/** Buttons go under the last message that can carry them (an album cannot: its header carries them). */
+function withButtons(steps: Step[], buttons: Buttons | undefined): Step[] {
+  if (!buttons) return steps;
+  const last = steps.length - 1;
+  const index = steps[last]?.method === "copyMessages" ? last - 1 : last;
+  return steps.map((step, i) => (i === index && step.method !== "copyMessages" ? { ...step, buttons } : step));
+}
+
+function relaySteps(payload: RelayPayload): Step[] {
   const { header, body, replyTo } = payload;
   const joined = body ? `${header}\n\n${escapeHtml(body)}` : header;
   const headerAlone: Step = { method: "sendMessage", text: header, html: true, replyTo };

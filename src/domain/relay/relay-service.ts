@@ -3,29 +3,10 @@
 // outcomes update the ticket. Plain data in and out; Telegram calls happen in the outbox worker.
 import type { Db } from "../../db/database.js";
 import { linkMessages, ticketOfMessage } from "../../db/tiket-pesan-repo.js";
-import {
-  closeTicket as closeTicketRow,
-  closeTicketByGuide,
-  createTicket,
-  findOpenTicket,
-  markAnswered,
-  openTickets,
-  ticketWithAsker,
-  type TiketWithAsker,
-} from "../../db/tiket-repo.js";
+import { createTicket, findOpenTicket, markAnswered, markEmployeeActive, openTickets, ticketWithAsker, type TiketWithAsker } from "../../db/tiket-repo.js";
 import type { Clock } from "../clock.js";
-import {
-  complete,
-  enqueue,
-  findItem,
-  growAlbum,
-  type Direction,
-  type MediaKind,
-  type NoticeSubject,
-  type OutboxItem,
-  type Progress,
-  type RelayPayload,
-} from "../outbox.js";
+import { complete, enqueue, findItem, growAlbum, type Buttons, type Direction, type MediaKind, type OutboxItem, type Progress, type RelayPayload } from "../outbox.js";
+import { noticeWriter } from "./notices.js";
 
 /** Album parts arrive as separate updates within moments; they are sent together once none came for this long. */
 export const ALBUM_WAIT_MS = 1500;
@@ -60,17 +41,6 @@ export interface RelayTexts {
   questionLost(ticketId: number, askerName: string, reason: string): string;
   /** To the employee: the same, and please send it again. */
   resendQuestion(ticketId: number): string;
-  ticketClosed(ticketId: number): string;
-  /** To the staff: the asker closed the ticket, saying this guide topic answered the question. */
-  closedByGuide(ticketId: number, askerName: string, topic: GuideTopic): string;
-}
-
-/** A guide topic as the relay records and names it. */
-export interface GuideTopic {
-  /** "mutasi:0123456789": category key and topic id. */
-  key: string;
-  title: string;
-  categoryTitle: string;
 }
 
 export interface RelayServiceDeps {
@@ -79,6 +49,8 @@ export interface RelayServiceDeps {
   staffGroupId: number;
   showStaffName: boolean;
   texts: RelayTexts;
+  /** Under each answer delivered to the employee: the button that closes the ticket. */
+  answerButtons: (ticketId: number) => Buttons;
   /** Called after a commit that queued something, to wake the outbox worker. */
   onQueued: () => void;
 }
@@ -87,8 +59,6 @@ export interface RelayServiceDeps {
 export type StaffTarget = { replyToMessageId: number; replyToText: string | null };
 
 export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "not-ticket" } | { kind: "nobody-bound"; ticket: TiketWithAsker };
-export type CloseResult = { kind: "closed" | "already-closed"; ticket: TiketWithAsker } | { kind: "not-ticket" };
-export type GuideCloseResult = { kind: "closed" | "already-closed"; ticketId: number } | { kind: "not-ticket" };
 
 /**
  * A ticket's own header, as `questionHeader` writes it: the only bot message whose visible tag may stand in for a
@@ -98,6 +68,8 @@ const TICKET_HEADER = /^(?:❓|➕) #T(\d+) /u;
 
 export function createRelayService(deps: RelayServiceDeps) {
   const { db, clock, texts } = deps;
+  const notices = noticeWriter(deps);
+  const { committed } = notices;
 
   const messageKey = (direction: Direction, message: RelayMessage) => ({ type: "message" as const, direction, chatId: message.chatId, messageId: message.messageId });
   const albumKey = (direction: Direction, message: RelayMessage) => ({ type: "album" as const, direction, chatId: message.chatId, mediaGroupId: message.mediaGroupId! });
@@ -120,11 +92,11 @@ export function createRelayService(deps: RelayServiceDeps) {
    */
   async function queueMessage(
     trx: Db,
-    item: { direction: Direction; ticketId: number; to: number; header: string; opensTicket: boolean; message: RelayMessage; staff?: Staff },
+    item: { direction: Direction; ticketId: number; to: number; header: string; opensTicket: boolean; message: RelayMessage; staff?: Staff; buttons?: Buttons },
   ): Promise<boolean> {
     const now = clock();
     const { message, direction } = item;
-    const base = { type: "relay" as const, fromChatId: message.chatId, header: item.header, staff: item.staff, opensTicket: item.opensTicket };
+    const base = { type: "relay" as const, fromChatId: message.chatId, header: item.header, staff: item.staff, opensTicket: item.opensTicket, buttons: item.buttons };
     const queued = { kind: direction, ticketId: item.ticketId, to: item.to };
     if (message.mediaGroupId) {
       const album = await findItem(trx, albumKey(direction, message));
@@ -141,16 +113,6 @@ export function createRelayService(deps: RelayServiceDeps) {
     const payload: RelayPayload = { ...base, messageIds: [message.messageId], media: message.media, body: message.body };
     await enqueue(trx, { ...queued, key: messageKey(direction, message), payload, due: now }, now);
     return true;
-  }
-
-  async function queueNotice(trx: Db, about: NoticeSubject, id: number, ticketId: number | null, to: number, text: string, replyTo?: number): Promise<void> {
-    await enqueue(trx, { key: { type: "notice", about, id }, kind: "info", ticketId, to, payload: { type: "notice", text, replyTo }, due: clock() }, clock());
-  }
-
-  async function committed<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    const result = await db.transaction(work);
-    deps.onQueued();
-    return result;
   }
 
   /** Only the stored mapping of a ticket's own messages decides; a visible tag counts only on a ticket's header. */
@@ -173,6 +135,7 @@ export function createRelayService(deps: RelayServiceDeps) {
           return { ticketId: before.item.ticketId!, isNewTicket: before.payload.opensTicket === true, acknowledge: first, firstTime: false };
         }
         const open = await findOpenTicket(trx, message.chatId);
+        if (open) await markEmployeeActive(trx, open.id, clock());
         const ticketId = open?.id ?? (await createTicket(trx, asker.id, message.chatId, clock()));
         const started = await queueMessage(trx, {
           direction: "tanya",
@@ -202,36 +165,14 @@ export function createRelayService(deps: RelayServiceDeps) {
           opensTicket: false,
           message,
           staff,
+          buttons: deps.answerButtons(ticket.id),
         });
       });
       return { kind: "queued", ticketId: ticket.id };
     },
 
-    async close(target: StaffTarget, staff: Staff): Promise<CloseResult> {
-      const ticket = await ticketOf(target);
-      if (!ticket) return { kind: "not-ticket" };
-      const closed = await committed(async (trx) => {
-        if (!(await closeTicketRow(trx, ticket.id, staff.id, clock()))) return false;
-        if (ticket.id_telegram !== null) await queueNotice(trx, "tutup", ticket.id, ticket.id, ticket.id_telegram, texts.ticketClosed(ticket.id));
-        return true;
-      });
-      return { kind: closed ? "closed" : "already-closed", ticket };
-    },
-
-    /**
-     * The asker says a guide topic answered the question: the ticket closes, and the staff group is told by which topic.
-     * Only the asker's own chat may close it (a button's data can be forged).
-     */
-    async closeByGuide(chatId: number, ticketId: number, topic: GuideTopic): Promise<GuideCloseResult> {
-      const ticket = await ticketWithAsker(db, ticketId);
-      if (!ticket || ticket.id_chat !== chatId) return { kind: "not-ticket" };
-      const closed = await committed(async (trx) => {
-        if (!(await closeTicketByGuide(trx, ticket.id, topic.key, clock()))) return false;
-        await queueNotice(trx, "tutup-panduan", ticket.id, ticket.id, deps.staffGroupId, texts.closedByGuide(ticket.id, ticket.nama, topic));
-        return true;
-      });
-      return { kind: closed ? "closed" : "already-closed", ticketId: ticket.id };
-    },
+    /** The ticket a staff member's reply or command points at, if it points at one. */
+    ticketFor: ticketOf,
 
     openTickets: (limit: number) => openTickets(db, limit),
 
@@ -248,7 +189,14 @@ export function createRelayService(deps: RelayServiceDeps) {
           await linkMessages(trx, item.ticketId, item.to, progress.ids, "jawab", now);
           await markAnswered(trx, item.ticketId, staffReply.staff.id, staffReply.staff.name, now);
           const ticket = await ticketWithAsker(trx, item.ticketId);
-          await queueNotice(trx, "terkirim", item.id, item.ticketId, deps.staffGroupId, texts.delivered(item.ticketId, ticket?.nama ?? "-"), staffReply.messageId);
+          await notices.queue(trx, {
+            about: "terkirim",
+            id: item.id,
+            ticketId: item.ticketId,
+            to: deps.staffGroupId,
+            text: texts.delivered(item.ticketId, ticket?.nama ?? "-"),
+            replyTo: staffReply.messageId,
+          });
         }
       });
     },
@@ -265,11 +213,15 @@ export function createRelayService(deps: RelayServiceDeps) {
         const ticket = await ticketWithAsker(trx, item.ticketId);
         const name = ticket?.nama ?? "-";
         if (item.kind === "jawab") {
-          await queueNotice(trx, "gagal", item.id, item.ticketId, deps.staffGroupId, texts.undeliverable(item.ticketId, name, blocked), staffReplyOf(item)?.messageId);
+          const text = texts.undeliverable(item.ticketId, name, blocked);
+          await notices.queue(trx, { about: "gagal", id: item.id, ticketId: item.ticketId, to: deps.staffGroupId, text, replyTo: staffReplyOf(item)?.messageId });
           return;
         }
-        await queueNotice(trx, "tak-sampai", item.id, item.ticketId, deps.staffGroupId, texts.questionLost(item.ticketId, name, reason));
-        if (ticket?.id_telegram != null) await queueNotice(trx, "kirim-ulang", item.id, item.ticketId, ticket.id_telegram, texts.resendQuestion(item.ticketId));
+        const lost = texts.questionLost(item.ticketId, name, reason);
+        await notices.queue(trx, { about: "tak-sampai", id: item.id, ticketId: item.ticketId, to: deps.staffGroupId, text: lost });
+        if (ticket?.id_telegram != null) {
+          await notices.queue(trx, { about: "kirim-ulang", id: item.id, ticketId: item.ticketId, to: ticket.id_telegram, text: texts.resendQuestion(item.ticketId) });
+        }
       });
     },
   };
