@@ -104,7 +104,7 @@ export async function quietAnsweredTickets(db: Db, before: number): Promise<numb
   const rows = await db("tiket")
     .where({ status: "terbuka" })
     .where("dijawab_terakhir", "<", before)
-    .where((q) => q.whereNull("aktivitas_pegawai").orWhereRaw("?? < ??", ["aktivitas_pegawai", "dijawab_terakhir"]))
+    .where((q) => q.whereNull("aktivitas_pegawai").orWhereRaw("?? <= ??", ["aktivitas_pegawai", "dijawab_terakhir"]))
     .select<{ id: number }[]>("id");
   return rows.map((r) => Number(r.id));
 }

@@ -186,8 +186,9 @@ export function createRelayService(deps: RelayServiceDeps) {
         // Only the question's own messages stand for the ticket; notes about it (delivered, failed) do not.
         if (item.kind === "tanya") await linkMessages(trx, item.ticketId, deps.staffGroupId, progress.ids, "tanya", now);
         if (item.kind === "jawab" && staffReply) {
-          await linkMessages(trx, item.ticketId, item.to, progress.ids, "jawab", now);
+          // The ticket's row first: closing it takes that lock first too, so the two wait for each other in turn.
           await markAnswered(trx, item.ticketId, staffReply.staff.id, staffReply.staff.name, now);
+          await linkMessages(trx, item.ticketId, item.to, progress.ids, "jawab", now);
           const ticket = await ticketWithAsker(trx, item.ticketId);
           await notices.queue(trx, {
             about: "terkirim",
