@@ -1,15 +1,19 @@
 // A month of plausible bot activity for demos and the sample report: the demo employees and a few hundred synthetic
-// ones in six units register, open menus and topics, download forms and ask the staff questions that get answered
-// (a few stay open). Deterministic: the same `now` and `days` give the same rows (a seeded PRNG, never Math.random).
-// Meant for a database without activity yet: a second run is refused instead of doubling everything.
+// ones in six units register, open menus and topics, download forms and ask the staff questions that are offered
+// guide topics, get answered (a few stay open), are closed by the asker, a staff member, a guide topic or by
+// themselves, and are rated, some with a comment. Deterministic: the same `now` and `days` give the same rows (a
+// seeded PRNG, never Math.random). Meant for a database without activity yet: a second run is refused instead of
+// doubling everything.
 import { fileURLToPath } from "node:url";
 import { packCallbackData, type CallbackAction } from "../src/bot/callback-data.js";
 import { loadContent } from "../src/content/load-content.js";
+import { buildGuideIndex } from "../src/content/search/guide-index.js";
 import type { CategoryKey, Content } from "../src/content/types.js";
 import type { Db } from "../src/db/database.js";
 import { bindTelegram, findByNip, upsertPengguna, type PenggunaData } from "../src/db/pengguna-repo.js";
 import { insertPesan, type PesanData } from "../src/db/pesan-repo.js";
-import { closeTicket, createTicket, markAnswered } from "../src/db/tiket-repo.js";
+import { awaitComment, closeTicket, createTicket, markAnswered, rateTicket, saveComment, type ClosedBy } from "../src/db/tiket-repo.js";
+import { createGuideService, topicKey, type GuideService } from "../src/domain/guides.js";
 import { redactDaftar } from "../src/domain/redact.js";
 import { seedDemo } from "./demo.js";
 
@@ -60,6 +64,39 @@ const QUESTIONS = [
   "Berapa lama proses Satyalencana Karya Satya?",
 ];
 const FOLLOW_UPS = ["Terima kasih sebelumnya.", "Ini foto SK saya.", "Mohon segera ya, untuk keperluan bank.", "Baik, saya tunggu."];
+/** What employees write after rating: praise for 4 and 5, mixed feelings for 3, complaints for 1 and 2. */
+const COMMENTS = {
+  good: [
+    "Terima kasih, jawabannya jelas dan cepat.",
+    "Sangat membantu, saya tidak perlu datang ke kantor.",
+    "Penjelasannya lengkap, terima kasih Tim OSDM.",
+    "Cepat dan ramah. Semoga layanannya terus begini.",
+    "Soal tunkin & uang makan sekarang sudah jelas, terima kasih.",
+    "Langsung dijawab padahal saya kirim pagi-pagi sekali. Mantap!",
+    "Formulirnya langsung dikirim, jadi saya bisa segera mengurus berkasnya.",
+    "Petugasnya sabar menjelaskan sampai saya paham.",
+    "Lebih praktis daripada harus telepon ke biro.",
+    "Jawabannya pas, lengkap dengan dasar aturannya.",
+  ],
+  mixed: [
+    "Jawabannya membantu, tapi saya harus menunggu sampai besok.",
+    "Cukup jelas, hanya saja tautan formulirnya sebaiknya langsung disertakan.",
+    "Sudah terjawab, tapi saya masih perlu menghubungi bagian kepegawaian unit.",
+    "Agak lama dijawabnya, mungkin karena sedang ramai.",
+    "Informasinya benar, tapi bahasanya terlalu teknis.",
+    "Lumayan, semoga panduannya ditambah supaya tidak perlu bertanya.",
+  ],
+  poor: [
+    "Terlalu lama dijawab, padahal untuk keperluan bank.",
+    "Jawabannya belum sesuai dengan pertanyaan saya.",
+    "Tiket ditutup padahal masalah saya belum selesai.",
+    "Saya diarahkan ke unit lain tanpa penjelasan.",
+    "Nilai < 3 karena saya harus bertanya dua kali.",
+    "Tidak ada kabar sampai hari berikutnya.",
+  ],
+};
+/** TUTUP_OTOMATIS_HARI's default: an answered ticket closes by itself after this many quiet days. */
+const QUIET_DAYS = 3;
 
 /** mulberry32: small, fast and the same everywhere, so the demo month is reproducible. */
 function prng(seed: number): () => number {
@@ -144,9 +181,15 @@ function incoming(e: { telegramId: number; nama: string }, chatId: number, waktu
   return { waktu, arah: "masuk", id_chat: chatId, id_pengirim: e.telegramId, pengirim: e.nama, isi_pesan: text, jenis, perintah, data: JSON.stringify(update), id_pesan: null, update_id: null };
 }
 
+/** A button pressed in the employee's private chat, logged with its callback data as the command. */
+function pressed(e: { telegramId: number; nama: string }, waktu: number, action: CallbackAction): PesanData {
+  return incoming(e, e.telegramId, waktu, "tombol", packCallbackData(action), packCallbackData(action));
+}
+
 interface Question {
   employee: Employee;
   asked: number;
+  text: string;
 }
 
 /** One sitting with the bot: a few commands and buttons, sometimes ending in a question for the staff. */
@@ -154,20 +197,20 @@ function session(random: Random, content: Content, topicWeights: Map<string, num
   const rows: PesanData[] = [];
   let t = start;
   const say = (command: string) => rows.push(incoming(e, e.telegramId, t, "perintah", `/${command}`, command));
-  const press = (action: CallbackAction) => rows.push(incoming(e, e.telegramId, t, "tombol", packCallbackData(action), packCallbackData(action)));
+  const press = (action: CallbackAction) => rows.push(pressed(e, t, action));
   /** Most services can be typed as a command or pressed as a button; `typed` is the chance of the former. */
   const typedOrPressed = (typed: number, command: string, action: CallbackAction) => (random() < typed ? say(command) : press(action));
   const topics = content.categories.flatMap((c) => c.topics.map((topic) => ({ category: c.key, topic })));
 
   const actions = 1 + Math.floor(-Math.log(1 - random()) * 1.3);
   for (let i = 0; i < actions; i++) {
-    const kind = weighted(random, ["tunkin", "cuti", "datapribadi", "menu", "topic", "terkini", "dokumen", "bantuan", "tentang", "question", "unknown", "cari"] as const, (k) =>
-      ({ tunkin: 17, cuti: 11, datapribadi: 5, menu: 9, topic: 30, terkini: 4, dokumen: 5, bantuan: 2.5, tentang: 0.8, question: 14, unknown: 0.7, cari: 1.5 })[k],
+    const kind = weighted(random, ["tunkin", "cuti", "datapribadi", "menu", "topic", "terkini", "dokumen", "bantuan", "tentang", "question", "unknown", "cari", "jam"] as const, (k) =>
+      ({ tunkin: 17, cuti: 11, datapribadi: 5, menu: 9, topic: 30, terkini: 4, dokumen: 5, bantuan: 2.5, tentang: 0.8, question: 14, unknown: 0.7, cari: 1.5, jam: 1 })[k],
     );
     if (kind === "tunkin" || kind === "cuti" || kind === "datapribadi") typedOrPressed(0.45, kind, { type: "personal", service: kind });
     else if (kind === "menu") typedOrPressed(0.5, "menu", { type: "mainMenu" });
     else if (kind === "terkini") typedOrPressed(0.5, "terkini", { type: "news" });
-    else if (kind === "bantuan" || kind === "tentang" || kind === "cari") say(kind);
+    else if (kind === "bantuan" || kind === "tentang" || kind === "cari" || kind === "jam") say(kind);
     else if (kind === "unknown") say("halo");
     else if (kind === "dokumen") {
       typedOrPressed(0.4, "dokumen", { type: "documents" });
@@ -181,13 +224,14 @@ function session(random: Random, content: Content, topicWeights: Map<string, num
       t += 10_000 + Math.floor(random() * 30_000);
       press({ type: "topic", category: chosen.category, topicId: chosen.topic.id });
     } else {
-      rows.push(incoming(e, e.telegramId, t, "teks", pick(random, QUESTIONS), null));
+      const text = pick(random, QUESTIONS);
+      rows.push(incoming(e, e.telegramId, t, "teks", text, null));
       const asked = t;
       for (let n = 0; random() < 0.3 && n < 2; n++) {
         t += 30_000 + Math.floor(random() * 120_000);
         rows.push(incoming(e, e.telegramId, t, random() < 0.3 ? "photo" : "teks", pick(random, FOLLOW_UPS), null));
       }
-      return { rows, question: { employee: e, asked } };
+      return { rows, question: { employee: e, asked, text } };
     }
     t += 25_000 + Math.floor(random() * 100_000);
   }
@@ -231,6 +275,106 @@ async function makeEmployees(db: Db, random: Random, now: number, windowStart: n
   for (const [i, nip] of DEMO_NIPS.entries()) await bind(nip, 5_100_000_001 + i, false);
   for (const [i, p] of people.entries()) if (p.registers && p.status === "aktif") await bind(p.nip, 6_100_000_001 + i, true);
   return employees;
+}
+
+interface Handling {
+  db: Db;
+  random: Random;
+  now: number;
+  /** The logged messages, added to as the tickets are handled. */
+  rows: PesanData[];
+  guides: DemoGuides;
+}
+
+type DemoGuides = GuideService & { at: (moment: number) => void };
+
+/** The bot's own guide service on the demo content, its clock set to each question's moment. */
+function demoGuides(db: Db, content: Content): DemoGuides {
+  let moment = 0;
+  const service = createGuideService({ db, clock: () => moment, index: buildGuideIndex(content) });
+  return {
+    ...service,
+    at(m) {
+      moment = m;
+    },
+  };
+}
+
+/** A question's ticket from asking to rating; most steps stop at `now`, leaving the ticket where it stands then. */
+async function handleQuestion(h: Handling, q: Question, index: number): Promise<void> {
+  const { db, random, now, rows } = h;
+  const e = q.employee;
+  const id = await createTicket(db, e.penggunaId, e.telegramId, q.asked);
+  h.guides.at(q.asked);
+  const offered = h.guides.suggest(q.text);
+  await h.guides.record(q.text, offered);
+  // One ticket in forty slips through the cracks and is still waiting, whatever its age.
+  if (index % 40 === 17) return;
+
+  // Some askers open an offered topic, and some of those find their answer there.
+  if (offered.length > 0 && random() < 0.22) {
+    const topic = pick(random, offered);
+    const guide = { category: topic.category, topicId: topic.topicId, ticketId: id };
+    const opened = q.asked + 60_000 + Math.floor(random() * 4 * MINUTE);
+    if (opened >= now) return;
+    rows.push(pressed(e, opened, { type: "suggestion", ...guide }));
+    if (random() < 0.4) {
+      const closed = opened + 90_000 + Math.floor(random() * 4 * MINUTE);
+      if (closed >= now) return;
+      rows.push(pressed(e, closed, { type: "answeredByGuide", ...guide }));
+      await closeTicket(db, id, { by: "panduan", topic: topicKey(topic.category, topic.topicId) }, closed);
+      await rate(h, { id, employee: e, closed, kind: "panduan", wait: 0 });
+      return;
+    }
+  }
+
+  const slow = random() < 0.03 ? (1 + random() * 1.5) * DAY : 0;
+  const answered = nextDeskMoment(random, q.asked + slow) + Math.round(Math.exp(Math.log(32) + 0.95 * gaussian(random)) * MINUTE);
+  if (answered >= now) return;
+  const staff = weighted(random, STAFF, (s) => s.weight);
+  await markAnswered(db, id, staff.id, staff.name, answered);
+  rows.push(incoming({ telegramId: staff.id, nama: staff.name }, STAFF_GROUP_ID, answered - 20_000, "teks", "Baik, sudah kami cek. Silakan lihat penjelasan berikut.", null));
+
+  // The asker presses "Sudah terjawab", a staff member closes it, or the asker goes quiet and it closes by itself.
+  const way = random();
+  const closer: ClosedBy = way < 0.45 ? { by: "pegawai" } : way < 0.75 ? { by: "staf", staffId: staff.id } : { by: "otomatis" };
+  const after = closer.by === "pegawai" ? Math.exp(Math.log(2 * HOUR) + gaussian(random)) : closer.by === "staf" ? random() * 1.5 * DAY : QUIET_DAYS * DAY + random() * HOUR;
+  const closed = answered + Math.floor(after);
+  if (closed >= now) return;
+  await closeTicket(db, id, closer, closed);
+  // The asker mostly presses the button under the answer, sometimes types /selesai.
+  if (closer.by === "pegawai") {
+    rows.push(random() < 0.7 ? pressed(e, closed, { type: "closeTicket", ticketId: id }) : incoming(e, e.telegramId, closed, "perintah", "/selesai", "selesai"));
+  }
+  if (closer.by === "staf") rows.push(incoming({ telegramId: staff.id, nama: staff.name }, STAFF_GROUP_ID, closed, "perintah", "/selesai", "selesai"));
+  await rate(h, { id, employee: e, closed, kind: closer.by, wait: answered - q.asked });
+}
+
+/**
+ * Most askers rate the service, fewer when the ticket closed without their word; quick answers please most. A
+ * comment follows now and then, more often after a poor rating.
+ */
+async function rate(h: Handling, t: { id: number; employee: Employee; closed: number; kind: ClosedBy["by"]; wait: number }): Promise<void> {
+  const { db, random, now, rows } = h;
+  const chance = { pegawai: 0.8, panduan: 0.7, staf: 0.55, otomatis: 0.3 }[t.kind];
+  if (random() >= chance) return;
+  const rated = t.closed + Math.floor((t.kind === "otomatis" ? random() * 12 * HOUR : 30_000 + random() * 90 * MINUTE));
+  if (rated >= now) return;
+  const hours = t.wait / HOUR;
+  const mean = (hours < 2 ? 4.6 : hours < 8 ? 4.2 : hours < 24 ? 3.6 : 2.4) - (t.kind === "otomatis" ? 0.8 : 0);
+  const score = Math.min(5, Math.max(1, Math.round(mean + 0.9 * gaussian(random))));
+  const e = t.employee;
+  await rateTicket(db, t.id, score, rated);
+  rows.push(pressed(e, rated, { type: "rate", ticketId: t.id, score }));
+  if (random() >= (score <= 2 ? 0.6 : score === 3 ? 0.4 : 0.2)) return;
+  const requested = rated + 15_000;
+  const written = requested + 40_000 + Math.floor(random() * 3 * MINUTE);
+  if (written >= now) return;
+  const text = pick(random, score >= 4 ? COMMENTS.good : score === 3 ? COMMENTS.mixed : COMMENTS.poor);
+  rows.push(pressed(e, requested, { type: "comment", ticketId: t.id }));
+  rows.push(incoming(e, e.telegramId, written, "teks", text, null));
+  await awaitComment(db, t.id, e.telegramId, requested);
+  await saveComment(db, t.id, text);
 }
 
 export async function seedDemoActivity(db: Db, now: number, days = 30): Promise<void> {
@@ -284,22 +428,8 @@ export async function seedDemoActivity(db: Db, now: number, days = 30): Promise<
     }
 
     questions.sort((a, b) => a.asked - b.asked);
-    for (const [i, q] of questions.entries()) {
-      const id = await createTicket(trx, q.employee.penggunaId, q.employee.telegramId, q.asked);
-      // One ticket in forty slips through the cracks and is still waiting, whatever its age.
-      if (i % 40 === 17) continue;
-      const slow = random() < 0.03 ? (1 + random() * 1.5) * DAY : 0;
-      const answered = nextDeskMoment(random, q.asked + slow) + Math.round(Math.exp(Math.log(32) + 0.95 * gaussian(random)) * MINUTE);
-      if (answered >= now) continue;
-      const staff = weighted(random, STAFF, (s) => s.weight);
-      await markAnswered(trx, id, staff.id, staff.name, answered);
-      rows.push(incoming({ telegramId: staff.id, nama: staff.name }, STAFF_GROUP_ID, answered - 20_000, "teks", "Baik, sudah kami cek. Silakan lihat penjelasan berikut.", null));
-      if (random() < 0.05) continue;
-      const closed = answered + Math.floor(random() * 1.5 * DAY);
-      if (closed >= now) continue;
-      await closeTicket(trx, id, { by: "staf", staffId: staff.id }, closed);
-      rows.push(incoming({ telegramId: staff.id, nama: staff.name }, STAFF_GROUP_ID, closed, "perintah", "/selesai", "selesai"));
-    }
+    const handling = { db: trx, random, now, rows, guides: demoGuides(trx, content) };
+    for (const [i, q] of questions.entries()) await handleQuestion(handling, q, i);
 
     // Update ids in the order Telegram would have given them; private-chat message ids per chat.
     rows.sort((a, b) => a.waktu - b.waktu);

@@ -118,6 +118,20 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
   return toDatabase(parsed.data.DATABASE_URL, parsed.data.SQLITE_FILE);
 }
 
+/** What the report command needs: no bot token, but the bot's answer target, to judge first answers against it. */
+export interface ReportConfig {
+  database: DatabaseConfig;
+  contentDir: string;
+  answerTargetHours: number;
+}
+
+export function loadReportConfig(env: NodeJS.ProcessEnv): ReportConfig {
+  const parsed = schema.pick({ DATABASE_URL: true, SQLITE_FILE: true, CONTENT_DIR: true, TARGET_JAWAB_JAM: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error));
+  const e = parsed.data;
+  return { database: toDatabase(e.DATABASE_URL, e.SQLITE_FILE), contentDir: e.CONTENT_DIR, answerTargetHours: e.TARGET_JAWAB_JAM };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
   const problems = [...(parsed.success ? [] : describe(parsed.error)), ...standbyProblems(env)];

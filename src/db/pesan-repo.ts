@@ -22,6 +22,11 @@ export async function insertPesan(db: Db, rows: PesanData[]): Promise<void> {
   await db("pesan").insert(rows).onConflict("update_id").ignore();
 }
 
+/** Files an incoming message under another kind once its handler knew what it was (e.g. a comment, not a question). */
+export async function relabelIncoming(db: Db, updateId: number, jenis: string): Promise<void> {
+  await db("pesan").where({ update_id: updateId, arah: "masuk" }).update({ jenis });
+}
+
 /** Messages the bot sent since `since`, one row per message: what Telegram's flood windows still count. */
 export async function recentOutgoing(db: Db, since: number): Promise<{ chatId: number; at: number }[]> {
   const rows = await db("pesan")

@@ -1,12 +1,13 @@
-// The service report's SQL over `pesan`, `tiket`, `pengguna` and `saran_panduan`: counts, groupings and durations for a time range,
+// The service report's SQL over `pesan`, `tiket`, `pengguna` and `saran_panduan`: counts, groupings and rows for a time range,
 // written once for MySQL/MariaDB and SQLite alike (no date functions: both only share integer arithmetic).
 import type { Knex } from "knex";
 import type { Db } from "./database.js";
+import type { ClosedBy } from "./tiket-repo.js";
 
 /** Western Indonesia Time is UTC+7 all year (no daylight saving). */
 export const WIB_OFFSET_MS = 7 * 3_600_000;
 export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** Epoch milliseconds, `end` exclusive. */
 export interface TimeRange {
@@ -20,11 +21,16 @@ const wibDay = (column: string) => `floor((${column} + ${WIB_OFFSET_MS}) / ${DAY
 const WEEKDAY = `(${wibDay("waktu")} + 3) % 7`;
 const HOUR = `floor((waktu + ${WIB_OFFSET_MS}) / ${HOUR_MS}) % 24`;
 /** Commands and buttons are answered by the bot itself; any other message goes to the staff as a consultation. */
-const AUTOMATIC = "jenis in ('perintah', 'tombol')";
+/** Handled by the bot alone: commands, button presses, and comments on a closed ticket (never relayed). */
+const AUTOMATIC = "jenis in ('perintah', 'tombol', 'komentar')";
 
 /** MySQL hands SUM and DECIMAL results over as strings, SQLite as numbers. */
 function num(value: unknown): number {
   return value === null || value === undefined ? 0 : Number(value);
+}
+
+function numOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }
 
 /**
@@ -123,70 +129,65 @@ function ticketsAsked(db: Db, range: TimeRange): Knex.QueryBuilder {
   return db("tiket").where("ditanya", ">=", range.start).where("ditanya", "<", range.end);
 }
 
-export interface TicketTotals {
+/** How a ticket was closed: by its asker, by its asker with a guide topic, by a staff member, or after the asker went quiet. */
+export type ClosingKind = ClosedBy["by"];
+/** Every way of closing, in the order the report lists them: the employee's own first. */
+export const CLOSING_KINDS: readonly ClosingKind[] = ["pegawai", "panduan", "staf", "otomatis"];
+
+export interface AskedTicket {
+  /** The first question. */
   asked: number;
-  answered: number;
-  closed: number;
+  /** When the first staff answer reached the employee; null while unanswered. */
+  firstAnswer: number | null;
+  /** The staff member of the first answer, and the name Telegram gave them then. */
+  staffId: number | null;
+  staffName: string | null;
+  /** Null while open. */
+  closed: number | null;
+  closedBy: ClosingKind | null;
+  /** 1 (sangat kurang) to 5 (sangat baik); null when not rated. */
+  rating: number | null;
 }
 
-export async function ticketTotals(db: Db, range: TimeRange): Promise<TicketTotals> {
-  const row: Record<string, unknown> | undefined = await ticketsAsked(db, range).first(
-    db.raw("count(*) as asked"),
-    db.raw("sum(case when dijawab_pertama is null then 0 else 1 end) as answered"),
-    db.raw("sum(case when status = 'selesai' then 1 else 0 end) as closed"),
-  );
-  return { asked: num(row?.asked), answered: num(row?.answered), closed: num(row?.closed) };
-}
-
-export interface FirstAnswer {
-  /** Milliseconds from the question to the first staff answer that reached the employee. */
-  duration: number;
-  staffId: number;
-}
-
-/** Shortest first; the caller takes median and percentiles from this list. */
-export async function firstAnswerTimes(db: Db, range: TimeRange): Promise<FirstAnswer[]> {
+/**
+ * Every ticket of the range, in the order asked. Rows rather than counts: the caller measures each wait in service
+ * hours (weekdays, holidays), which is calendar arithmetic neither database can do; a period holds at most a few
+ * thousand tickets.
+ */
+export async function askedTickets(db: Db, range: TimeRange): Promise<AskedTicket[]> {
   const rows: Record<string, unknown>[] = await ticketsAsked(db, range)
-    .whereNotNull("dijawab_pertama")
-    .select(db.raw("dijawab_pertama - ditanya as duration"), "dijawab_oleh")
-    .orderBy(["duration", "id"]);
-  return rows.map((r) => ({ duration: num(r.duration), staffId: num(r.dijawab_oleh) }));
+    .select("ditanya", "dijawab_pertama", "dijawab_oleh", "nama_penjawab", "status", "ditutup", "ditutup_cara", "nilai")
+    .orderBy(["ditanya", "id"]);
+  return rows.map((r) => ({
+    asked: num(r.ditanya),
+    firstAnswer: numOrNull(r.dijawab_pertama),
+    staffId: numOrNull(r.dijawab_oleh),
+    staffName: r.nama_penjawab === null ? null : String(r.nama_penjawab),
+    closed: r.status === "selesai" ? num(r.ditutup) : null,
+    closedBy: r.status === "selesai" ? (CLOSING_KINDS.find((kind) => kind === r.ditutup_cara) ?? null) : null,
+    rating: numOrNull(r.nilai),
+  }));
 }
 
-/** Upper bounds (exclusive, ms) of the response-time classes; the last class is open-ended. */
-export const RESPONSE_CLASS_LIMITS = [15 * 60_000, HOUR_MS, 4 * HOUR_MS, DAY_MS] as const;
+export interface TicketComment {
+  /** The first question of the ticket: the report shows only its week. */
+  asked: number;
+  rating: number | null;
+  text: string;
+}
+
+/** The comments employees left on the range's tickets. Nothing that could name the writer is selected: no ticket id, chat, or person. */
+export async function ticketComments(db: Db, range: TimeRange): Promise<TicketComment[]> {
+  const rows: Record<string, unknown>[] = await ticketsAsked(db, range).whereNotNull("komentar").select("ditanya", "nilai", "komentar");
+  return rows.map((r) => ({ asked: num(r.ditanya), rating: numOrNull(r.nilai), text: String(r.komentar) }));
+}
+
 /** Upper bounds (exclusive, ms) of the open-ticket age classes; the last class is open-ended. */
 export const AGE_CLASS_LIMITS = [DAY_MS, 3 * DAY_MS, 7 * DAY_MS] as const;
 
 /** `case when x < l0 then 0 when x < l1 then 1 … else n end`: the class index of a duration. */
 function classOf(expression: string, limits: readonly number[]): string {
   return `case ${limits.map((limit, i) => `when ${expression} < ${limit} then ${i}`).join(" ")} else ${limits.length} end`;
-}
-
-/** How many answered tickets fall in each class of RESPONSE_CLASS_LIMITS; index = class. */
-export async function responseClasses(db: Db, range: TimeRange): Promise<number[]> {
-  const rows: Record<string, unknown>[] = await ticketsAsked(db, range)
-    .whereNotNull("dijawab_pertama")
-    .select(db.raw(`${classOf("dijawab_pertama - ditanya", RESPONSE_CLASS_LIMITS)} as kelas`), db.raw("count(*) as tickets"))
-    .groupBy("kelas");
-  return countsByIndex(rows, RESPONSE_CLASS_LIMITS.length + 1, "tickets");
-}
-
-export interface StaffAnswers {
-  staffId: number;
-  /** The alphabetically last name recorded for them (a renamed Telegram account leaves several). */
-  name: string;
-  tickets: number;
-}
-
-/** Tickets of the range first answered by each staff member, most first. */
-export async function answersPerStaff(db: Db, range: TimeRange): Promise<StaffAnswers[]> {
-  const rows: Record<string, unknown>[] = await ticketsAsked(db, range)
-    .whereNotNull("dijawab_oleh")
-    .select("dijawab_oleh", db.raw("max(nama_penjawab) as name"), db.raw("count(*) as tickets"))
-    .groupBy("dijawab_oleh")
-    .orderBy([{ column: "tickets", order: "desc" }, "name"]);
-  return rows.map((r) => ({ staffId: num(r.dijawab_oleh), name: r.name === null ? "" : String(r.name), tickets: num(r.tickets) }));
 }
 
 /** Tickets still open at `now` that were asked before `until` (the end of the period: later ones are not its concern). */

@@ -172,10 +172,18 @@ export async function ticketsOfEmployee(db: Db, pengguna: number): Promise<Recor
   return db("tiket").where({ id_pengguna: pengguna }).orderBy("id").select<Record<string, unknown>[]>("*");
 }
 
+/** Empties the comments (the employee's own words) of tickets closed before `before`; their ratings stay. */
+export async function stripCommentsBefore(db: Db, before: number): Promise<number> {
+  return db("tiket").where("ditutup", "<", before).whereNotNull("komentar").whereNot("komentar", "").update({ komentar: "" });
+}
+
 /** Stands in for the chat of an erased person's tickets: no Telegram chat has id 0. */
 export const ERASED_CHAT = 0;
 
-/** Cuts a person's tickets loose from their Telegram chat; the times the service report counts stay. */
+/**
+ * Cuts a person's tickets loose from their Telegram chat and drops their comments (their own words); the times and
+ * ratings the service report counts stay.
+ */
 export async function detachTicketsFromChat(db: Db, pengguna: number): Promise<number> {
-  return db("tiket").where({ id_pengguna: pengguna }).whereNot("id_chat", ERASED_CHAT).update({ id_chat: ERASED_CHAT });
+  return db("tiket").where({ id_pengguna: pengguna }).update({ id_chat: ERASED_CHAT, komentar: null, komentar_diminta: null });
 }

@@ -4,6 +4,7 @@ import { pruneFailedTries } from "../db/percobaan-daftar-repo.js";
 import { stripPesanBefore } from "../db/pesan-repo.js";
 import { stripWordsBefore } from "../db/saran-panduan-repo.js";
 import { DAY_MS } from "../db/report-queries.js";
+import { stripCommentsBefore } from "../db/tiket-repo.js";
 import { deleteUpdatesReceivedBefore } from "../db/update-masuk-repo.js";
 import { deleteSettledBefore } from "./outbox.js";
 import { LOCK_WINDOW_MS } from "./registration.js";
@@ -20,12 +21,14 @@ export type RetentionCounts = {
   antrian_kirim: number;
   update_masuk: number;
   percobaan_daftar: number;
+  /** Comments on tickets closed before the cutoff, emptied (their ratings stay). */
+  komentar: number;
 };
 
 /**
  * Past `days`: message texts and payloads are emptied, keeping the rows and the columns the service report counts,
- * so a report over an old period gives the same figures (all but the words of questions no guide matched, which are
- * emptied too); delivered or failed queue items (their copies of messages)
+ * so a report over an old period gives the same figures (all but the words of questions no guide matched and the
+ * comments on closed tickets, which are emptied too); delivered or failed queue items (their copies of messages)
  * are deleted. Inbox updates go after INBOX_DAYS whatever their state, failed /daftar tries after a day.
  */
 export async function applyRetention(db: Db, now: number, days: number): Promise<RetentionCounts> {
@@ -36,5 +39,6 @@ export async function applyRetention(db: Db, now: number, days: number): Promise
     antrian_kirim: await deleteSettledBefore(db, cutoff),
     update_masuk: await deleteUpdatesReceivedBefore(db, now - INBOX_DAYS * DAY_MS),
     percobaan_daftar: await pruneFailedTries(db, now - FAILED_TRY_MS),
+    komentar: await stripCommentsBefore(db, cutoff),
   };
 }

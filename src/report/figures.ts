@@ -1,10 +1,9 @@
 // Gathers every figure of a report period from the database: the counts the queries make, laid out per day and per
-// hour of the week, and the median and 90th percentile of the first-answer durations they select.
+// hour of the week, and the ticket figures worked out from the period's ticket rows against the answer target.
 import type { Db } from "../db/database.js";
 import {
-  answersPerStaff,
+  askedTickets,
   commandUse,
-  firstAnswerTimes,
   messagesPerDay,
   messagesPerHourOfWeek,
   messageTotals,
@@ -12,21 +11,32 @@ import {
   oldestOpenTickets,
   openTicketAges,
   registrationPerUnit,
-  responseClasses,
   suggestionTotals,
+  ticketComments,
   ticketsClosedByGuide,
-  ticketTotals,
   unmatchedQuestionWords,
   type GuideClosure,
   type MessageTotals,
   type OpenTicket,
   type OpenTicketClass,
-  type StaffAnswers,
-  type TicketTotals,
   type UnitRegistration,
 } from "../db/report-queries.js";
-import { median, percentile } from "./percentile.js";
-import { dateOfDay, daysOf, weekdayOfDay, type Period } from "./period.js";
+import { dateOfDay, daysOf, weekdayOfDay, weeksOf, type Period } from "./period.js";
+import { commentsByWeek, type RatingSummary, type WeekComment } from "./ratings.js";
+import {
+  classCounts,
+  RESPONSE_CLASS_LIMITS,
+  ticketGroup,
+  ticketsPerClosing,
+  ticketsPerStaff,
+  ticketsPerWeek,
+  timeTicket,
+  type AnswerTarget,
+  type ClosingTickets,
+  type Durations,
+  type StaffTickets,
+  type WeekTickets,
+} from "./ticket-figures.js";
 import { frequentWords, type WordCount } from "./unmatched-words.js";
 import { classifyUsage, type Usage } from "./usage.js";
 
@@ -39,9 +49,10 @@ export interface DayFigures {
   free: number;
 }
 
-export interface Durations {
-  median: number | null;
-  p90: number | null;
+export interface TicketTotals {
+  asked: number;
+  answered: number;
+  closed: number;
 }
 
 export interface ReportFigures {
@@ -56,14 +67,30 @@ export interface ReportFigures {
   usage: Usage;
   tickets: {
     totals: TicketTotals;
+    /** From the question to the first answer, on the clock. */
     firstAnswer: Durations;
+    /** The same spans, counting service hours only. */
+    firstAnswerService: Durations;
+    /** The first answers judged against TARGET_JAWAB_JAM (see TicketGroup). */
+    target: { ms: number; within: number; judged: number };
     /** Answered tickets per class of RESPONSE_CLASS_LIMITS. */
     responseClasses: number[];
-    perStaff: (StaffAnswers & { median: number | null })[];
+    /** Every week (Senin–Minggu) of the period, by the week of the question. */
+    perWeek: WeekTickets[];
+    /** By the staff member of the first answer. */
+    perStaff: StaffTickets[];
+    /** Closed tickets by how they were closed. */
+    perClosing: ClosingTickets[];
     /** Tickets still open at `madeAt`, per class of AGE_CLASS_LIMITS. */
     openByAge: OpenTicketClass[];
     openTotal: number;
     oldestOpen: OpenTicket[];
+  };
+  /** The employees' ratings of the period's tickets closed by `madeAt` (per week, staff and closing: see `tickets`). */
+  ratings: RatingSummary & {
+    /** Closed tickets: what the number of ratings is a share of. */
+    closed: number;
+    comments: WeekComment[];
   };
   /** Answers before asking: guide topics offered with questions, opened, and closing tickets. */
   guides: {
@@ -90,29 +117,29 @@ export const OLDEST_OPEN_LISTED = 10;
 /** How many of the words of unmatched questions the report lists. */
 export const UNMATCHED_WORDS_LISTED = 20;
 
-export async function collectFigures(db: Db, period: Period, now: number): Promise<ReportFigures> {
+export async function collectFigures(db: Db, period: Period, now: number, target: AnswerTarget): Promise<ReportFigures> {
   const until = Math.min(period.end, now);
-  const [suggestions, closedByGuide, unmatched] = await Promise.all([
+  const [suggestions, closedByGuide, unmatched, asked, comments] = await Promise.all([
     suggestionTotals(db, period),
     ticketsClosedByGuide(db, period),
     unmatchedQuestionWords(db, period),
+    askedTickets(db, period),
+    ticketComments(db, period),
   ]);
-  const [totals, days, hours, commands, ticketCounts, answers, classes, staff, openByAge, oldestOpen, units, newInPeriod] = await Promise.all([
+  const [totals, days, hours, commands, openByAge, oldestOpen, units, newInPeriod] = await Promise.all([
     messageTotals(db, period),
     messagesPerDay(db, period),
     messagesPerHourOfWeek(db, period),
     commandUse(db, period),
-    ticketTotals(db, period),
-    firstAnswerTimes(db, period),
-    responseClasses(db, period),
-    answersPerStaff(db, period),
     openTicketAges(db, until, now),
     oldestOpenTickets(db, until, now, OLDEST_OPEN_LISTED),
     registrationPerUnit(db),
     newRegistrations(db, period),
   ]);
 
-  const durations = answers.map((a) => a.duration);
+  const tickets = asked.map((t) => timeTicket(t, target, now));
+  const all = ticketGroup(tickets);
+  const weeks = weeksOf(period);
   const usage = classifyUsage(commands);
   const byDay = new Map(days.map((d) => [d.day, d]));
   const hourOfWeek = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -131,14 +158,19 @@ export async function collectFigures(db: Db, period: Period, now: number): Promi
     hourOfWeek,
     usage,
     tickets: {
-      totals: ticketCounts,
-      firstAnswer: { median: median(durations), p90: percentile(durations, 90) },
-      responseClasses: classes,
-      perStaff: staff.map((s) => ({ ...s, median: median(answers.filter((a) => a.staffId === s.staffId).map((a) => a.duration)) })),
+      totals: { asked: all.tickets, answered: all.answered, closed: all.closed },
+      firstAnswer: all.wait,
+      firstAnswerService: all.serviceWait,
+      target: { ms: target.targetMs, within: all.withinTarget, judged: all.judged },
+      responseClasses: classCounts(tickets.flatMap((t) => (t.wait === null ? [] : [t.wait])), RESPONSE_CLASS_LIMITS),
+      perWeek: ticketsPerWeek(tickets, weeks),
+      perStaff: ticketsPerStaff(tickets),
+      perClosing: ticketsPerClosing(tickets),
       openByAge,
       openTotal: openByAge.reduce((sum, c) => sum + c.tickets, 0),
       oldestOpen,
     },
+    ratings: { ...all.ratings, closed: all.closed, comments: commentsByWeek(comments, weeks) },
     guides: {
       ...suggestions,
       closedByGuide,

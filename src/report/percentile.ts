@@ -1,5 +1,5 @@
-// Median and percentiles of a sorted list. Computed here, from durations the SQL selected and sorted, because
-// MySQL/MariaDB and SQLite share no percentile function and a portable SQL formulation would be slow and obscure.
+// Median and percentiles of a sorted list. Computed here, from the tickets' durations, because MySQL/MariaDB and
+// SQLite share no percentile function and service-hour durations are not SQL's to compute anyway.
 
 /** The middle value; for an even count the mean of the two middle values. Null for an empty list. */
 export function median(sorted: readonly number[]): number | null {

@@ -60,3 +60,18 @@ export function daysOf(period: Period): number[] {
 export function weekdayOfDay(day: number): number {
   return (day + 3) % 7;
 }
+
+/** The weeks (Senin–Minggu, WIB) the period touches, the first and last cut to the period. */
+export function weeksOf(period: Period): Period[] {
+  const weeks: Period[] = [];
+  for (const day of daysOf(period)) {
+    const date = dateOfDay(day);
+    const end = (day + 1) * DAY_MS - WIB_OFFSET_MS;
+    const current = weeks[weeks.length - 1];
+    if (current && weekdayOfDay(day) !== 0) {
+      current.to = date;
+      current.end = end;
+    } else weeks.push({ from: date, to: date, start: end - DAY_MS, end });
+  }
+  return weeks;
+}

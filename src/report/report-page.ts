@@ -1,21 +1,27 @@
 // Renders the figures of a period as one self-contained HTML page for the head of the bureau: headline figures first,
 // then a chart per question, then how the figures were counted. No script, no external file, no network.
-import { AGE_CLASS_LIMITS, RESPONSE_CLASS_LIMITS } from "../db/report-queries.js";
+import { AGE_CLASS_LIMITS, type ClosingKind } from "../db/report-queries.js";
 import type { ContentUsage } from "./content-usage.js";
 import type { ReportFigures } from "./figures.js";
+import type { RatingSummary } from "./ratings.js";
 import {
   escapeMarkup as esc,
   formatCount,
   formatDecimal,
   formatMoment,
   formatPeriod,
+  formatRating,
+  formatServiceTime,
   formatShare,
   formatShortDate,
+  formatTarget,
   formatWait,
+  formatWeek,
   WEEKDAYS,
 } from "./report-format.js";
 import { PALETTE, REPORT_CSS } from "./report-style.js";
 import { barRows, dayColumns, HEAT_EMPTY, heatLegend, hourOfWeekHeatMap, type BarRow, type Series } from "./svg-charts.js";
+import { RESPONSE_CLASS_LIMITS, type TicketGroup } from "./ticket-figures.js";
 
 const MESSAGE_SERIES: Series[] = [
   { name: "Dijawab otomatis (perintah & tombol)", colour: PALETTE.blue },
@@ -27,6 +33,7 @@ const SERVICE_SERIES: Series[] = [
 ];
 const TOPIC_SERIES: Series[] = [{ name: "Kali dibaca", colour: PALETTE.blue }];
 const TICKET_SERIES: Series[] = [{ name: "Tiket", colour: PALETTE.blue }];
+const RATING_SERIES: Series[] = [{ name: "Penilaian", colour: PALETTE.blue }];
 const OPEN_SERIES: Series[] = [
   { name: "Belum dijawab", colour: PALETTE.vermillion },
   { name: "Sudah dijawab, belum ditutup", colour: PALETTE.grey },
@@ -37,6 +44,63 @@ const REGISTRATION_SERIES: Series[] = [
 ];
 
 const NO_UNIT = "(unit kerja belum diisi)";
+
+const CLOSING_LABELS: Record<ClosingKind, string> = {
+  pegawai: "Oleh pegawai (“Sudah terjawab” atau /selesai)",
+  panduan: "Oleh pegawai, terjawab panduan",
+  staf: "Oleh petugas",
+  otomatis: "Otomatis, pegawai tidak menanggapi lagi",
+};
+/** The rating scale's values, 1 to 5, as the rating request names its ends. */
+const RATING_LABELS = ["1 · sangat kurang", "2", "3", "4", "5 · sangat baik"];
+
+interface Column {
+  heading: string;
+  numeric?: boolean;
+}
+
+/** A table of cells already written as HTML; numeric columns align right. */
+function table(columns: readonly Column[], rows: readonly string[][]): string {
+  const align = (i: number) => (columns[i]!.numeric ? ' class="n"' : "");
+  return (
+    `<table><thead><tr>${columns.map((c, i) => `<th${align(i)}>${esc(c.heading)}</th>`).join("")}</tr></thead>` +
+    `<tbody>${rows.map((cells) => `<tr>${cells.map((cell, i) => `<td${align(i)}>${cell}</td>`).join("")}</tr>`).join("")}</tbody></table>`
+  );
+}
+
+/** "7 dari 8 (87,5%)": the tickets answered within the target of those judged. */
+function targetShare(g: TicketGroup): string {
+  return `${formatCount(g.withinTarget)} dari ${formatCount(g.judged)} (${formatShare(g.withinTarget, g.judged)})`;
+}
+
+const ANSWER_COLUMNS: Column[] = [
+  { heading: "Median jawaban pertama", numeric: true },
+  { heading: "Median dalam jam layanan", numeric: true },
+  { heading: "Dijawab dalam target", numeric: true },
+];
+
+function answerCells(g: TicketGroup): string[] {
+  return [esc(formatWait(g.wait.median)), esc(formatServiceTime(g.serviceWait.median)), targetShare(g)];
+}
+
+const RATING_COLUMNS: Column[] = [
+  { heading: "Tiket ditutup", numeric: true },
+  { heading: "Dinilai", numeric: true },
+  { heading: "Nilai rata-rata", numeric: true },
+];
+
+function ratingCells(g: Pick<TicketGroup, "closed" | "ratings">): string[] {
+  return [formatCount(g.closed), `${formatCount(g.ratings.count)} (${formatShare(g.ratings.count, g.closed)})`, formatRating(g.ratings.average)];
+}
+
+/** "4,2 dari 5", or "–" without ratings. */
+function outOfFive(ratings: RatingSummary): string {
+  return ratings.average === null ? "–" : `${formatRating(ratings.average)} dari 5`;
+}
+
+function staffName(s: { staffId: number; name: string }): string {
+  return s.name || `Petugas ${s.staffId}`;
+}
 
 /** "< 15 menit", "15 menit – 1 jam", …, "> 1 hari": the labels of a list of class limits. */
 function classLabels(limits: readonly number[]): string[] {
@@ -57,28 +121,32 @@ function card(label: string, value: string, sub: string, alert = false): string 
 }
 
 function headline(f: ReportFigures, c: ContentUsage): string {
-  const { messages, tickets, registration } = f;
+  const { messages, tickets, ratings, registration } = f;
   const days = f.perDay.length;
   const topicReads = c.readTopics.reduce((sum, t) => sum + t.reads, 0);
   const topicCount = c.readTopics.length + c.unreadTopics.length;
   const oldest = tickets.oldestOpen[0];
   return `<div class="cards" aria-label="Angka utama">${[
-    card("Pertanyaan masuk", formatCount(messages.total), `rata-rata ${formatDecimal(messages.total / days)} per hari`),
+    card("Pertanyaan masuk", formatCount(messages.total), `rata-rata ${formatDecimal(messages.total / days)} per hari, dari ${formatCount(messages.senders)} pegawai`),
     card("Dijawab otomatis oleh bot", formatShare(messages.automatic, messages.total), `${formatCount(messages.automatic)} lewat perintah & tombol menu`),
-    card("Pegawai yang menghubungi", formatCount(messages.senders), "akun Telegram berbeda"),
     card("Topik panduan dibaca", formatCount(topicReads), `${formatCount(c.readTopics.length)} dari ${formatCount(topicCount)} topik pernah dibuka`),
+    card(
+      "Pegawai aktif terdaftar",
+      formatShare(registration.registered, registration.active),
+      `${formatCount(registration.registered)} dari ${formatCount(registration.active)}; ${formatCount(registration.newInPeriod)} baru`,
+    ),
     card("Tiket konsultasi", formatCount(tickets.totals.asked), `${formatCount(tickets.totals.answered)} dijawab (${formatShare(tickets.totals.answered, tickets.totals.asked)})`),
-    card("Jawaban pertama (median)", formatWait(tickets.firstAnswer.median), `90% dijawab dalam ${formatWait(tickets.firstAnswer.p90)}`),
+    card(
+      `Dijawab dalam ${formatTarget(tickets.target.ms)}`,
+      formatShare(tickets.target.within, tickets.target.judged),
+      `median ${formatWait(tickets.firstAnswer.median)}; ${formatServiceTime(tickets.firstAnswerService.median)} dalam jam layanan`,
+    ),
+    card("Penilaian pegawai", outOfFive(ratings), `${formatCount(ratings.count)} penilaian dari ${formatCount(ratings.closed)} tiket ditutup`),
     card(
       "Tiket masih terbuka",
       formatCount(tickets.openTotal),
       oldest ? `tertua #T${oldest.id}, ${formatWait(oldest.age)}` : "tidak ada yang menunggu",
       tickets.openByAge.some((c, i) => i > 0 && c.unanswered > 0),
-    ),
-    card(
-      "Pegawai aktif terdaftar",
-      formatShare(registration.registered, registration.active),
-      `${formatCount(registration.registered)} dari ${formatCount(registration.active)}; ${formatCount(registration.newInPeriod)} baru`,
     ),
   ].join("")}</div>`;
 }
@@ -207,9 +275,9 @@ function ticketsSection(f: ReportFigures): string {
     note: `${formatCount(t.responseClasses[i]!)} (${formatShare(t.responseClasses[i]!, t.totals.answered)})`,
   }));
   const staffRows: BarRow[] = t.perStaff.map((s) => ({
-    label: s.name || `Petugas ${s.staffId}`,
+    label: staffName(s),
     segments: [s.tickets],
-    note: `${formatCount(s.tickets)} · median ${formatWait(s.median)}`,
+    note: `${formatCount(s.tickets)} · median ${formatWait(s.wait.median)}`,
   }));
   const ageRows: BarRow[] = classLabels(AGE_CLASS_LIMITS).map((label, i) => ({
     label,
@@ -226,15 +294,25 @@ function ticketsSection(f: ReportFigures): string {
           )
           .join("")}</tbody></table>${t.openTotal > t.oldestOpen.length ? `<p class="note">… dan ${formatCount(t.openTotal - t.oldestOpen.length)} tiket terbuka lainnya.</p>` : ""}`
       : `<p class="note">Tidak ada tiket yang masih terbuka.</p>`;
+  const perWeek = table(
+    [{ heading: "Pekan" }, { heading: "Tiket masuk", numeric: true }, { heading: "Dijawab", numeric: true }, ...ANSWER_COLUMNS],
+    t.perWeek.map((w) => [esc(formatWeek(w)), formatCount(w.tickets), formatCount(w.answered), ...answerCells(w)]),
+  );
+  const perStaff =
+    t.perStaff.length > 0
+      ? table([{ heading: "Petugas" }, { heading: "Tiket", numeric: true }, ...ANSWER_COLUMNS], t.perStaff.map((s) => [esc(staffName(s)), formatCount(s.tickets), ...answerCells(s)]))
+      : "";
   return `<section class="panel" id="tiket">
 <h2>6. Konsultasi dengan petugas (tiket)</h2>
-<p class="lead">Pesan bebas pegawai menjadi tiket yang dijawab tim OSDM di grup staf. Dihitung tiket yang pertanyaan pertamanya masuk pada periode ini.</p>
+<p class="lead">Pesan bebas pegawai menjadi tiket yang dijawab tim OSDM di grup staf. Dihitung tiket yang pertanyaan pertamanya masuk pada periode ini. Target jawaban pertama: paling lama <b>${esc(formatTarget(t.target.ms))}</b>; waktu di luar jam layanan (malam, akhir pekan, hari libur) tidak dihitung terhadap target.</p>
 <div class="stats">
 <div><b>${formatCount(t.totals.asked)}</b><span>tiket masuk</span></div>
 <div><b>${formatCount(t.totals.answered)}</b><span>sudah dijawab (${formatShare(t.totals.answered, t.totals.asked)})</span></div>
 <div><b>${formatCount(t.totals.closed)}</b><span>sudah ditutup</span></div>
 <div><b>${esc(formatWait(t.firstAnswer.median))}</b><span>median jawaban pertama</span></div>
 <div><b>${esc(formatWait(t.firstAnswer.p90))}</b><span>persentil ke-90</span></div>
+<div><b>${esc(formatServiceTime(t.firstAnswerService.median))}</b><span>median dalam jam layanan</span></div>
+<div><b>${formatShare(t.target.within, t.target.judged)}</b><span>dijawab dalam target (${formatCount(t.target.within)} dari ${formatCount(t.target.judged)})</span></div>
 </div>
 <div class="columns">
 <div><h3>Waktu sampai jawaban pertama</h3>${barRows({ id: "waktu-jawab", title: "Waktu sampai jawaban pertama", description: "Banyaknya tiket menurut lama menunggu jawaban pertama." }, responseRows, TICKET_SERIES, { width: 500, labelWidth: 140, noteWidth: 100 })}</div>
@@ -244,10 +322,65 @@ function ticketsSection(f: ReportFigures): string {
       : `<p class="note">Belum ada tiket yang dijawab.</p>`
   }</div>
 </div>
+<h3>Per pekan</h3>
+${perWeek}
+${perStaff ? `<h3>Per petugas yang menjawab pertama</h3>\n${perStaff}` : ""}
 <h3>Tiket yang masih terbuka saat laporan dibuat (${formatCount(t.openTotal)})</h3>
 <p class="note">Termasuk tiket dari sebelum periode ini; tiket yang masuk sesudah periode tidak dihitung. Umur dihitung sampai ${esc(formatMoment(f.madeAt))}.</p>
 ${legend(OPEN_SERIES)}${barRows({ id: "umur-tiket", title: "Umur tiket terbuka", description: "Banyaknya tiket terbuka menurut umurnya, dipisah yang belum dan yang sudah dijawab." }, ageRows, OPEN_SERIES, { width: 620, labelWidth: 140, noteWidth: 90 })}
 ${oldest}
+</section>`;
+}
+
+function ratingsSection(f: ReportFigures): string {
+  const r = f.ratings;
+  const t = f.tickets;
+  const distribution: BarRow[] = RATING_LABELS.map((label, i) => ({
+    label,
+    segments: [r.distribution[i]!],
+    note: `${formatCount(r.distribution[i]!)} (${formatShare(r.distribution[i]!, r.count)})`,
+  })).reverse();
+  const byEmployee = t.perClosing.filter((c) => c.kind === "pegawai" || c.kind === "panduan").reduce((sum, c) => sum + c.closed, 0);
+  const perClosing = table(
+    [{ heading: "Cara ditutup" }, ...RATING_COLUMNS],
+    [
+      ...t.perClosing.map((c) => [esc(CLOSING_LABELS[c.kind]), ...ratingCells(c)]),
+      ["<b>Seluruhnya</b>", ...ratingCells({ closed: r.closed, ratings: r })],
+    ],
+  );
+  const perWeek = table([{ heading: "Pekan" }, ...RATING_COLUMNS], t.perWeek.map((w) => [esc(formatWeek(w)), ...ratingCells(w)]));
+  const perStaff =
+    t.perStaff.length > 0 ? table([{ heading: "Petugas yang menjawab pertama" }, ...RATING_COLUMNS], t.perStaff.map((s) => [esc(staffName(s)), ...ratingCells(s)])) : "";
+  const comments =
+    r.comments.length > 0
+      ? table(
+          [{ heading: "Pekan" }, { heading: "Nilai", numeric: true }, { heading: "Komentar" }],
+          r.comments.map((c) => [esc(formatWeek(c.week)), c.rating === null ? "–" : formatCount(c.rating), esc(c.text)]),
+        )
+      : `<p class="note">Belum ada komentar untuk tiket periode ini.</p>`;
+  return `<section class="panel" id="penilaian">
+<h2>7. Penilaian layanan</h2>
+<p class="lead">Setiap tiket yang ditutup, siapa pun yang menutupnya, diikuti permintaan kepada pegawai untuk menilai layanan dari 1 (sangat kurang) sampai 5 (sangat baik), dan boleh ditambah komentar. Dihitung tiket yang pertanyaan pertamanya masuk pada periode ini, dengan penilaian yang masuk sampai laporan dibuat.</p>
+<div class="stats">
+<div><b>${outOfFive(r)}</b><span>nilai rata-rata</span></div>
+<div><b>${formatCount(r.count)}</b><span>penilaian (${formatShare(r.count, r.closed)} dari ${formatCount(r.closed)} tiket ditutup)</span></div>
+<div><b>${formatShare(byEmployee, r.closed)}</b><span>tiket ditutup oleh pegawai sendiri</span></div>
+<div><b>${formatCount(r.comments.length)}</b><span>komentar</span></div>
+</div>
+<div class="columns">
+<div><h3>Sebaran nilai</h3>${
+    r.count > 0
+      ? barRows({ id: "nilai", title: "Sebaran nilai", description: "Banyaknya penilaian untuk setiap nilai, dari 5 (sangat baik) sampai 1 (sangat kurang)." }, distribution, RATING_SERIES, { width: 500, labelWidth: 140, noteWidth: 100 })
+      : `<p class="note">Belum ada penilaian untuk tiket periode ini.</p>`
+  }</div>
+<div><h3>Cara tiket ditutup</h3>${perClosing}</div>
+</div>
+<h3>Per pekan</h3>
+${perWeek}
+${perStaff ? `<h3>Per petugas</h3>\n<p class="note">Penilaian tiket dihitung untuk petugas yang menjawabnya pertama kali.</p>\n${perStaff}` : ""}
+<h3>Komentar pegawai (${formatCount(r.comments.length)})</h3>
+<p class="note">Tanpa nama, NIP, atau nomor tiket: hanya pekan pertanyaan dan nilainya. Per pekan, nilai terendah lebih dulu.</p>
+${comments}
 </section>`;
 }
 
@@ -260,7 +393,7 @@ function registrationSection(f: ReportFigures): string {
     note: `${formatCount(u.registered)} dari ${formatCount(u.active)} (${formatShare(u.registered, u.active)})`,
   }));
   return `<section class="panel" id="pendaftaran">
-<h2>7. Pendaftaran pegawai</h2>
+<h2>8. Pendaftaran pegawai</h2>
 <p class="lead">Pegawai aktif yang sudah menghubungkan akun Telegram-nya (<code>/daftar</code>), per unit kerja, keadaan saat laporan dibuat; setiap batang = seluruh pegawai aktif unit itu. Seluruhnya <b>${formatCount(r.registered)} dari ${formatCount(r.active)}</b> pegawai aktif (${formatShare(r.registered, r.active)}); ${formatCount(r.newInPeriod)} mendaftar pada periode ini.</p>
 ${legend(REGISTRATION_SERIES)}${barRows({ id: "unit", title: "Pendaftaran per unit kerja", description: "Batang mendatar per unit kerja: pegawai aktif yang sudah dan belum terdaftar." }, rows, REGISTRATION_SERIES, { labelWidth: 330, noteWidth: 170, scale: "row" })}
 </section>`;
@@ -272,7 +405,9 @@ function methodNotes(f: ReportFigures): string {
 <dl>
 <dt>Periode</dt><dd>${esc(formatPeriod(f.period))}, pukul 00.00 hari pertama sampai 23.59 hari terakhir WIB (UTC+7). Semua jam dan tanggal dalam WIB.</dd>
 <dt>Pertanyaan</dt><dd>Setiap pesan, perintah, atau tombol yang dikirim pegawai ke bot di chat pribadi; percakapan di grup staf tidak dihitung. <i>Otomatis</i> = perintah dan tombol yang dijawab bot sendiri; <i>ke petugas</i> = pesan bebas (teks, foto, dokumen, suara) yang diteruskan sebagai tiket.</dd>
-<dt>Tiket</dt><dd>Tiket yang pertanyaan pertamanya masuk pada periode ini. Waktu jawaban pertama diukur dari pertanyaan pertama sampai jawaban petugas pertama terkirim ke pegawai. Median = nilai tengah; persentil ke-90 = 90% tiket dijawab dalam waktu itu atau lebih cepat.</dd>
+<dt>Tiket</dt><dd>Tiket yang pertanyaan pertamanya masuk pada periode ini. Waktu jawaban pertama diukur dari pertanyaan pertama sampai jawaban petugas pertama terkirim ke pegawai. Median = nilai tengah; persentil ke-90 = 90% tiket dijawab dalam waktu itu atau lebih cepat. Pekan = Senin sampai Minggu, menurut tanggal pertanyaan pertama; pekan pertama dan terakhir bisa terpotong oleh periode.</dd>
+<dt>Jam layanan dan target</dt><dd>Waktu jawaban pertama juga dihitung dalam jam layanan saja (hari dan jam kerja di <code>jam-layanan.md</code>, tanpa hari libur dan cuti bersama). Target: jawaban pertama paling lama ${esc(formatTarget(f.tickets.target.ms))} (<code>TARGET_JAWAB_JAM</code>). <i>Dijawab dalam target</i> dihitung dari tiket yang sudah dijawab ditambah tiket yang belum dijawab tetapi sudah menunggu lebih lama dari target (sampai ditutup atau sampai laporan dibuat); tiket belum dijawab yang masih dalam target belum dihitung.</dd>
+<dt>Penilaian</dt><dd>Nilai 1 sampai 5 dari pegawai setelah tiketnya ditutup; rata-rata dan sebarannya dihitung dari tiket periode ini yang sudah dinilai. Penilaian sebuah tiket dihitung untuk petugas yang menjawabnya pertama kali. <i>Oleh pegawai</i> = tombol “Sudah terjawab” atau <code>/selesai</code>; <i>terjawab panduan</i> = tombol “Ini menjawab pertanyaan saya”; <i>otomatis</i> = tiket yang sudah dijawab ditutup bot karena pegawai tidak menanggapi lagi. Tiket yang ditutup sebelum Sinawai meminta penilaian tidak pernah dimintai nilai.</dd>
 <dt>Saran panduan</dt><dd>Pertanyaan dan pesan tambahan berisi teks yang diteruskan ke petugas, pada saat diterima. <i>Saran dibuka</i> = tombol topik yang ditekan dari tanda terima; <i>ditutup karena terjawab panduan</i> = tiket periode ini yang ditutup pegawai dengan tombol "Ini menjawab pertanyaan saya". Kata dari pertanyaan tanpa saran disimpan tanpa nama atau nomor pegawai, dan dihapus setelah masa simpan pesan.</dd>
 <dt>Keadaan saat ini</dt><dd>Tiket yang masih terbuka dan angka pendaftaran menggambarkan keadaan saat laporan dibuat (${esc(formatMoment(f.madeAt))}), bukan keadaan di akhir periode.</dd>
 <dt>Sumber</dt><dd>Basis data Sinawai (catatan pesan, tiket, dan data pegawai); judul topik dari folder konten saat laporan dibuat.</dd>
@@ -305,6 +440,7 @@ ${servicesSection(f)}
 ${topicsSection(c)}
 ${guidesSection(f, c)}
 ${ticketsSection(f)}
+${ratingsSection(f)}
 ${registrationSection(f)}
 ${methodNotes(f)}
 </main>

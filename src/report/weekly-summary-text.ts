@@ -1,13 +1,13 @@
 // The /statistik answer in the staff group: the figures of the last days as a short Telegram HTML text.
 import { escapeHtml as e } from "../domain/html.js";
 import type { ReportFigures } from "./figures.js";
-import { formatCount, formatDecimal, formatPeriod, formatShare, formatWait } from "./report-format.js";
+import { formatCount, formatDecimal, formatPeriod, formatRating, formatServiceTime, formatShare, formatTarget, formatWait } from "./report-format.js";
 
 /** How many services and staff members the summary names. */
 const TOP = 3;
 
 export function formatWeeklySummary(f: ReportFigures): string {
-  const { messages, tickets, registration } = f;
+  const { messages, tickets, ratings, registration } = f;
   const services = f.usage.services.filter((s) => s.viaCommand + s.viaButton > 0).slice(0, TOP);
   const oldest = tickets.oldestOpen[0];
   const unanswered = tickets.openByAge.reduce((sum, c) => sum + c.unanswered, 0);
@@ -23,10 +23,13 @@ export function formatWeeklySummary(f: ReportFigures): string {
     "",
     `🎫 Tiket baru: <b>${formatCount(tickets.totals.asked)}</b>, dijawab ${formatCount(tickets.totals.answered)} (${formatShare(tickets.totals.answered, tickets.totals.asked)})`,
     `⏱️ Jawaban pertama: median <b>${formatWait(tickets.firstAnswer.median)}</b>, 90% dalam ${formatWait(tickets.firstAnswer.p90)}`,
+    `🎯 Dijawab dalam ${formatTarget(tickets.target.ms)}: <b>${formatShare(tickets.target.within, tickets.target.judged)}</b> ` +
+      `(${formatCount(tickets.target.within)} dari ${formatCount(tickets.target.judged)} tiket), median ${formatServiceTime(tickets.firstAnswerService.median)} dalam jam layanan`,
     `📂 Masih terbuka: <b>${formatCount(tickets.openTotal)}</b>, ${formatCount(unanswered)} belum dijawab${oldest ? ` (tertua #T${oldest.id}, ${formatWait(oldest.age)})` : ""}`,
     ...(tickets.perStaff.length > 0
       ? [`🙋 Penjawab terbanyak: ${tickets.perStaff.slice(0, TOP).map((s) => `${e(s.name || `petugas ${s.staffId}`)} ${formatCount(s.tickets)}`).join(", ")}`]
       : []),
+    ratings.count > 0 ? `⭐ Penilaian: rata-rata <b>${formatRating(ratings.average)}</b> dari 5 (${formatCount(ratings.count)} penilaian)` : "⭐ Penilaian: belum ada",
     "",
     `📝 Terdaftar: ${formatCount(registration.registered)} dari ${formatCount(registration.active)} pegawai aktif (${formatShare(registration.registered, registration.active)}), ${formatCount(registration.newInPeriod)} baru`,
     "",

@@ -5,6 +5,7 @@ import { erasePersonalData } from "../../src/domain/personal-data-erasure.js";
 import { exportCounts, exportPersonalData } from "../../src/domain/personal-data-export.js";
 import { collectFigures } from "../../src/report/figures.js";
 import { periodOf, wibDate, type Period } from "../../src/report/period.js";
+import { DEFAULT_TARGET } from "../support/answer-target.js";
 import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import type { RecordedCall } from "../support/fake-telegram/types.js";
 import { makeUser } from "../support/updates.js";
@@ -89,9 +90,10 @@ for (const database of testDatabases()) {
     it("erasure removes what the export showed of Budi's use, unbinds him, keeps his ticket's times for the report, and leaves Siti alone", async () => {
       await conversation();
       const now = Date.now();
-      const before = await collectFigures(db, today(now), now);
+      const before = await collectFigures(db, today(now), now, DEFAULT_TARGET);
       const exported = (await exportPersonalData(db, BUDI_NIP, now))!;
       const sitiBefore = (await exportPersonalData(db, SITI_NIP, now))!;
+      await db("tiket").where({ id: exported.tiket[0]!.id }).update({ komentar: "Saya Budi, terima kasih" });
       const ticketBefore = await db("tiket").where({ id: exported.tiket[0]!.id }).first();
 
       const result = (await erasePersonalData(db, BUDI_NIP, now))!;
@@ -109,11 +111,12 @@ for (const database of testDatabases()) {
 
       const ticket = await db("tiket").where({ id: ticketBefore.id }).first();
       expect(Number(ticket.id_chat)).to.equal(0);
-      expect({ ...ticket, id_chat: 0 }).to.deep.equal({ ...ticketBefore, id_chat: 0 });
+      expect(ticket.komentar, "his words go").to.equal(null);
+      expect({ ...ticket, id_chat: 0 }).to.deep.equal({ ...ticketBefore, id_chat: 0, komentar: null });
       const employee = await db("pengguna").where({ nip: BUDI_NIP }).first();
       expect([employee.nama, employee.id_telegram, employee.terdaftar_pada]).to.deep.equal(["Budi Santoso", null, null]);
 
-      const after = await collectFigures(db, today(now), now);
+      const after = await collectFigures(db, today(now), now, DEFAULT_TARGET);
       expect(after.tickets).to.deep.equal(before.tickets);
 
       const again = (await exportPersonalData(db, BUDI_NIP, now))!;

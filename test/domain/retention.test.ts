@@ -3,13 +3,14 @@ import type { Db } from "../../src/db/database.js";
 import { bindTelegram, findByNip, upsertPengguna } from "../../src/db/pengguna-repo.js";
 import { recordFailedTry } from "../../src/db/percobaan-daftar-repo.js";
 import { insertPesan, type PesanData } from "../../src/db/pesan-repo.js";
-import { closeTicket, createTicket, markAnswered } from "../../src/db/tiket-repo.js";
+import { closeTicket, rateTicket, createTicket, markAnswered } from "../../src/db/tiket-repo.js";
 import { acceptUpdates, markUpdateDone } from "../../src/db/update-masuk-repo.js";
 import { startRepeatingJob } from "../../src/domain/repeating-job.js";
 import { complete, enqueue, findItem, pendingItems } from "../../src/domain/outbox.js";
 import { applyRetention } from "../../src/domain/retention.js";
 import { collectFigures } from "../../src/report/figures.js";
 import { periodOf, type Period } from "../../src/report/period.js";
+import { DEFAULT_TARGET } from "../support/answer-target.js";
 import { memoryLogger } from "../support/app-harness.js";
 import { ManualScheduler } from "../support/manual-scheduler.js";
 import { close, testDatabases } from "../support/test-db.js";
@@ -82,20 +83,35 @@ for (const database of testDatabases()) {
       await insertActivity(db);
       const now = WEEK_START + 400 * DAY;
       await insertPesan(db, [pesan(now - 10 * DAY, 101, "teks", null, "pertanyaan baru")]);
-      const before = await collectFigures(db, oldWeek(), now);
+      const before = await collectFigures(db, oldWeek(), now, DEFAULT_TARGET);
       expect(before.messages.total).to.equal(5);
       expect(before.tickets.totals.asked).to.equal(2);
 
       const counts = await applyRetention(db, now, KEEP_DAYS);
 
       expect(counts.pesan).to.equal(7);
-      expect(await collectFigures(db, oldWeek(), now)).to.deep.equal(before);
+      expect(await collectFigures(db, oldWeek(), now, DEFAULT_TARGET)).to.deep.equal(before);
       const old = await db("pesan").where("waktu", "<", now - KEEP_DAYS * DAY).select("isi_pesan", "data", "pengirim", "perintah");
       expect(old).to.have.length(7);
       for (const row of old) expect([row.isi_pesan, row.data, row.pengirim]).to.deep.equal([null, null, null]);
       const recent = await db("pesan").where("waktu", ">=", now - KEEP_DAYS * DAY).first();
       expect(recent.isi_pesan).to.equal("pertanyaan baru");
       expect(JSON.parse(recent.data)).to.deep.equal({ text: "pertanyaan baru" });
+    });
+
+    it("empties the comments of tickets closed before RETENTION_DAYS and keeps their ratings, leaving recent comments alone", async () => {
+      await insertActivity(db);
+      await rateTicket(db, 1, 2, WEEK_START + 5 * HOUR);
+      await db("tiket").where({ id: 1 }).update({ komentar: "Jawaban kurang jelas, saya Budi dari Biro Umum" });
+      const now = WEEK_START + 400 * DAY;
+      const recent = await createTicket(db, 1, 101, now - DAY);
+      await closeTicket(db, recent, { by: "pegawai" }, now - DAY + HOUR);
+      await db("tiket").where({ id: recent }).update({ komentar: "Cepat sekali" });
+
+      expect((await applyRetention(db, now, KEEP_DAYS)).komentar).to.equal(1);
+      expect(await db("tiket").where({ id: 1 }).first("komentar", "nilai").then((r) => [r.komentar, Number(r.nilai)])).to.deep.equal(["", 2]);
+      expect((await db("tiket").where({ id: recent }).first()).komentar).to.equal("Cepat sekali");
+      expect((await applyRetention(db, now, KEEP_DAYS)).komentar).to.equal(0);
     });
 
     it("strips rows of one moment together even when they do not fit one batch", async () => {
@@ -132,12 +148,12 @@ for (const database of testDatabases()) {
       await recordFailedTry(db, ["tg:101", "nip:198501012010011001"], now - DAY - 1);
       await recordFailedTry(db, ["tg:101"], now - HOUR);
 
-      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, saran_panduan: 0, antrian_kirim: 2, update_masuk: 2, percobaan_daftar: 2 });
+      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, saran_panduan: 0, antrian_kirim: 2, update_masuk: 2, percobaan_daftar: 2, komentar: 0 });
       expect((await db("update_masuk").select("update_id")).map((r) => Number(r.update_id))).to.deep.equal([3]);
       expect((await db("antrian_kirim").orderBy("id").select("id")).map((r) => Number(r.id))).to.deep.equal([stillPending, recent]);
       expect((await pendingItems(db, 10)).map((i) => i.id)).to.deep.equal([stillPending]);
       expect(await db("percobaan_daftar").count<{ n: number | string }[]>({ n: "*" }).then((r) => Number(r[0]!.n))).to.equal(1);
-      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, saran_panduan: 0, antrian_kirim: 0, update_masuk: 0, percobaan_daftar: 0 });
+      expect(await applyRetention(db, now, KEEP_DAYS)).to.deep.equal({ pesan: 0, saran_panduan: 0, antrian_kirim: 0, update_masuk: 0, percobaan_daftar: 0, komentar: 0 });
     });
 
     it("runs as the bot's daily job on its clock: shortly after start, then every 24 hours, logging counts only", async () => {

@@ -193,6 +193,8 @@ for (const database of testDatabases()) {
       // The comment is taken once; the next message is a question again.
       h.fake.userSays(budi, "Pertanyaan baru soal mutasi");
       expect(textOf(await nth(budi.id, 8))).to.contain("#T2");
+      const logged = await db("pesan").where({ arah: "masuk", isi_pesan: "Jawabannya cepat dan jelas, terima kasih." }).first();
+      expect(logged.jenis, "logged as a comment, not a question to the staff").to.equal("komentar");
       await nth(STAFF_GROUP.id, groupBefore + 1);
       expect(texts(STAFF_GROUP.id).join("\n")).to.not.contain("Jawabannya cepat");
       expect(await press(budi, thanks, "💬 Tambah komentar")).to.contain("sudah tercatat sebelumnya");

@@ -4,6 +4,7 @@ import { parseCallbackData } from "../../src/bot/callback-data.js";
 import type { Db } from "../../src/db/database.js";
 import { collectFigures } from "../../src/report/figures.js";
 import { lastDays } from "../../src/report/period.js";
+import { DEFAULT_TARGET } from "../support/answer-target.js";
 import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import type { RecordedCall } from "../support/fake-telegram/types.js";
 import { testDatabases } from "../support/test-db.js";
@@ -81,7 +82,7 @@ for (const database of testDatabases()) {
       expect(String(again.params.text)).to.contain("sudah ditutup sebelumnya");
       expect(h.fake.messagesIn(budi.id)).to.have.length(3);
 
-      const figures = await collectFigures(db, lastDays(Date.now(), 1), Date.now());
+      const figures = await collectFigures(db, lastDays(Date.now(), 1), Date.now(), DEFAULT_TARGET);
       expect(figures.guides).to.deep.include({ searched: 1, offered: 1 });
       expect(figures.guides.closedByGuide).to.have.length(1);
       expect(figures.usage.suggestionsOpened).to.equal(1);
@@ -109,7 +110,7 @@ for (const database of testDatabases()) {
       expect(buttonsOf(ack)).to.deep.equal([]);
       await h.fake.waitForCalls(sentTo(STAFF_GROUP.id), 1, 8000);
       expect(groupTexts()[0]).to.contain("kantin lantai 2");
-      const figures = await collectFigures(db, lastDays(Date.now(), 1), Date.now());
+      const figures = await collectFigures(db, lastDays(Date.now(), 1), Date.now(), DEFAULT_TARGET);
       expect(figures.guides).to.deep.include({ searched: 1, offered: 0 });
       expect(figures.guides.unmatchedWords.map((w) => w.word)).to.include.members(["kantin", "lantai"]);
     });

@@ -3,6 +3,7 @@ import type { Db } from "../../src/db/database.js";
 import { collectFigures, type ReportFigures } from "../../src/report/figures.js";
 import { periodOf, type Period } from "../../src/report/period.js";
 import { seedDemoActivity } from "../../seeds/demo-activity.js";
+import { DEFAULT_TARGET } from "../support/answer-target.js";
 import { close, testDatabases } from "../support/test-db.js";
 
 const NOW = Date.parse("2026-11-23T19:30:00+07:00");
@@ -22,7 +23,7 @@ for (const database of testDatabases()) {
     before(async () => {
       db = await database.open();
       await seedDemoActivity(db, NOW);
-      f = await collectFigures(db, lastMonth(), NOW);
+      f = await collectFigures(db, lastMonth(), NOW, DEFAULT_TARGET);
     });
     after(() => close(db));
 
@@ -45,11 +46,22 @@ for (const database of testDatabases()) {
       expect(f.usage.services.every((s) => s.viaCommand + s.viaButton > 0)).to.equal(true);
     });
 
+    it("has tickets closed every way, most rated, a share of them with comments, and guide topics offered", () => {
+      for (const way of f.tickets.perClosing) expect(way.closed, way.kind).to.be.greaterThan(3);
+      expect(f.ratings.count).to.be.within(f.ratings.closed * 0.4, f.ratings.closed * 0.8);
+      expect(f.ratings.average).to.be.within(3.5, 4.6);
+      expect(f.ratings.distribution[4]).to.be.greaterThan(f.ratings.distribution[1]! + f.ratings.distribution[0]!);
+      expect(f.ratings.comments.length).to.be.within(10, f.ratings.count / 2);
+      expect(f.tickets.target.within / f.tickets.target.judged).to.be.within(0.8, 0.99);
+      expect(f.guides.offered).to.be.within(f.guides.searched * 0.5, f.guides.searched);
+      expect(f.guides.closedByGuide.length).to.be.greaterThan(0);
+    });
+
     it("gives the same rows for the same moment, and refuses to run twice on one database", async () => {
       const again = await database.open();
       try {
         await seedDemoActivity(again, NOW);
-        expect(await collectFigures(again, lastMonth(), NOW)).to.deep.equal(f);
+        expect(await collectFigures(again, lastMonth(), NOW, DEFAULT_TARGET)).to.deep.equal(f);
         const tickets = (d: Db) => d("tiket").orderBy("id").select("ditanya", "dijawab_pertama", "dijawab_oleh", "ditutup");
         expect(await tickets(again)).to.deep.equal(await tickets(db));
       } finally {

@@ -9,11 +9,27 @@ import { COMMANDS } from "../../src/bot/messages.js";
 import type { ContentUsage } from "../../src/report/content-usage.js";
 import type { ReportFigures } from "../../src/report/figures.js";
 import { periodOf } from "../../src/report/period.js";
+import { ratingSummary } from "../../src/report/ratings.js";
 import { renderReportPage } from "../../src/report/report-page.js";
+import type { TicketGroup } from "../../src/report/ticket-figures.js";
 import { classifyUsage } from "../../src/report/usage.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const HOUR = 3_600_000;
+
+/** A group of tickets whose answer times and ratings the charts do not draw: only the tables show them. */
+function group(tickets: number, answered: number, closed: number, scores: number[]): TicketGroup {
+  return {
+    tickets,
+    answered,
+    closed,
+    wait: { median: HOUR, p90: 2 * HOUR },
+    serviceWait: { median: 0.5 * HOUR, p90: HOUR },
+    withinTarget: answered,
+    judged: answered,
+    ratings: ratingSummary(scores),
+  };
+}
 
 /** A week of figures written out by hand, so every bar and cell the page must draw is known. */
 function handMadeFigures(): ReportFigures {
@@ -40,10 +56,19 @@ function handMadeFigures(): ReportFigures {
     tickets: {
       totals: { asked: 6, answered: 5, closed: 4 },
       firstAnswer: { median: 0.75 * HOUR, p90: 5 * HOUR },
+      firstAnswerService: { median: 0.5 * HOUR, p90: 4 * HOUR },
+      target: { ms: 8 * HOUR, within: 4, judged: 5 },
       responseClasses: [1, 2, 1, 1, 0],
+      perWeek: [{ from: "2026-11-02", to: "2026-11-08", ...group(6, 5, 4, [5, 5, 3]) }],
       perStaff: [
-        { staffId: 1, name: "Rina", tickets: 3, median: 0.5 * HOUR },
-        { staffId: 2, name: "Yusuf", tickets: 2, median: 3 * HOUR },
+        { staffId: 1, name: "Rina", ...group(3, 3, 3, [5, 3]) },
+        { staffId: 2, name: "Yusuf", ...group(2, 2, 1, [5]) },
+      ],
+      perClosing: [
+        { kind: "pegawai", ...group(2, 2, 2, [5, 5]) },
+        { kind: "panduan", ...group(1, 0, 1, []) },
+        { kind: "staf", ...group(1, 1, 1, [3]) },
+        { kind: "otomatis", ...group(0, 0, 0, []) },
       ],
       openByAge: [
         { tickets: 1, unanswered: 1 },
@@ -57,6 +82,11 @@ function handMadeFigures(): ReportFigures {
         { id: 5, asked: Date.parse("2026-11-05T10:00:00+07:00"), age: 3 * 24 * HOUR, answered: true, unitKerja: null },
         { id: 6, asked: Date.parse("2026-11-08T20:00:00+07:00"), age: 12 * HOUR, answered: false, unitKerja: "Inspektorat" },
       ],
+    },
+    ratings: {
+      ...ratingSummary([5, 5, 3]),
+      closed: 4,
+      comments: [{ week: { from: "2026-11-02", to: "2026-11-08" }, rating: 3, text: "Agak lama, tapi <jelas>." }],
     },
     guides: {
       searched: 6,
@@ -225,9 +255,9 @@ describe("the report page in a real browser (headless Chromium)", function () {
     expect(problems).to.deep.equal([]);
   });
 
-  it("lays out all eight charts at a readable size", async () => {
+  it("lays out all nine charts at a readable size", async () => {
     const charts = await boxes("svg.chart");
-    expect(charts).to.have.length(8);
+    expect(charts).to.have.length(9);
     for (const [width, height] of charts) {
       expect(width).to.be.greaterThan(300);
       expect(height).to.be.greaterThan(60);
@@ -267,6 +297,9 @@ describe("the report page in a real browser (headless Chromium)", function () {
     expect(await boxes('svg[aria-labelledby^="layanan-"] rect.bar')).to.have.length(3);
     expect(await boxes('svg[aria-labelledby^="topik-"] rect.bar')).to.have.length(2);
     expect(await boxes('svg[aria-labelledby^="petugas-"] rect.bar')).to.have.length(2);
+    // Every rating from 5 down to 1, bars for the two given: 5 (twice) and 3.
+    expect(await boxes('svg[aria-labelledby^="nilai-"] g.row')).to.have.length(5);
+    expect(await boxes('svg[aria-labelledby^="nilai-"] rect.bar')).to.have.length(2);
     // Biro Umum registered and not, Inspektorat not, the unit-less registered.
     const units = await boxes('svg[aria-labelledby^="unit-"] rect.bar');
     expect(units).to.have.length(4);

@@ -7,11 +7,11 @@ import { migrateToLatest, openDatabase } from "../../src/db/database.js";
 import { insertPesan } from "../../src/db/pesan-repo.js";
 
 /** Runs `npm run report -- …` as npm would (tsx), on an SQLite file and the fixture content. */
-function report(args: string[], sqliteFile: string) {
+function report(args: string[], sqliteFile: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["--import", "tsx", "src/cli/report.ts", ...args], {
     encoding: "utf8",
     // Set (even empty), these win over a developer's .env: dotenv never overrides the environment.
-    env: { ...process.env, DATABASE_URL: "", SQLITE_FILE: sqliteFile, CONTENT_DIR: "test/fixtures/content/valid" },
+    env: { ...process.env, DATABASE_URL: "", SQLITE_FILE: sqliteFile, CONTENT_DIR: "test/fixtures/content/valid", TARGET_JAWAB_JAM: "8", ...env },
     timeout: 30_000,
   });
 }
@@ -50,5 +50,17 @@ describe("npm run report", function () {
     expect(html).to.contain('data-date="2026-11-02"><rect class="bar" data-series="0" data-value="1"');
     // Topic titles come from CONTENT_DIR: the fixture's topics are listed as never read.
     expect(html).to.contain("Kenaikan Pangkat").and.contain("Izin Belajar");
+  });
+
+  it("judges first answers against the bot's TARGET_JAWAB_JAM, and refuses one that is no number of hours", () => {
+    const sqliteFile = path.join(dir, "db.sqlite");
+    const out = path.join(dir, "laporan.html");
+    const run = report(["--from", "2026-11-01", "--to", "2026-11-30", "--out", out], sqliteFile, { TARGET_JAWAB_JAM: "4,5" });
+    expect(run.status, run.stderr).to.equal(0);
+    expect(readFileSync(out, "utf8")).to.contain("Dijawab dalam 4,5 jam layanan");
+
+    const wrong = report(["--from", "2026-11-01", "--to", "2026-11-30", "--out", out], sqliteFile, { TARGET_JAWAB_JAM: "delapan" });
+    expect(wrong.status).to.equal(1);
+    expect(wrong.stderr).to.contain("TARGET_JAWAB_JAM harus jumlah jam kerja lebih dari 0");
   });
 });

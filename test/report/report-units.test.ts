@@ -1,8 +1,11 @@
 import { expect } from "chai";
 import { median, percentile } from "../../src/report/percentile.js";
-import { daysOf, lastDays, periodOf } from "../../src/report/period.js";
+import { daysOf, lastDays, periodOf, weeksOf } from "../../src/report/period.js";
+import { ratingSummary } from "../../src/report/ratings.js";
 import { parseReportArgs } from "../../src/report/report-args.js";
-import { formatMoment, formatPeriod, formatShare } from "../../src/report/report-format.js";
+import { formatMoment, formatPeriod, formatRating, formatServiceTime, formatShare, formatTarget, formatWeek } from "../../src/report/report-format.js";
+import { timeTicket } from "../../src/report/ticket-figures.js";
+import { DEFAULT_TARGET } from "../support/answer-target.js";
 
 describe("report building blocks", () => {
   it("takes the median as the middle value, or the mean of the two middle values", () => {
@@ -71,5 +74,51 @@ describe("report building blocks", () => {
     expect(formatMoment(Date.parse("2026-11-30T17:05:00Z"))).to.equal("1 Desember 2026 pukul 00.05 WIB");
     expect(formatShare(23, 40)).to.equal("57,5%");
     expect(formatShare(1, 0)).to.equal("–");
+  });
+
+  it("splits a period into weeks from Monday to Sunday, the first and last cut to the period", () => {
+    const result = periodOf("2026-11-05", "2026-11-17");
+    if (!result.ok) throw new Error(result.problem);
+    const weeks = weeksOf(result.period);
+    expect(weeks.map((w) => [w.from, w.to])).to.deep.equal([
+      ["2026-11-05", "2026-11-08"],
+      ["2026-11-09", "2026-11-15"],
+      ["2026-11-16", "2026-11-17"],
+    ]);
+    expect(weeks[1]!.start).to.equal(Date.parse("2026-11-09T00:00:00+07:00"));
+    expect(weeks[2]!.end).to.equal(result.period.end);
+    expect(weeks.map(formatWeek)).to.deep.equal(["5–8 Nov", "9–15 Nov", "16–17 Nov"]);
+    expect(formatWeek({ from: "2026-10-26", to: "2026-11-01" })).to.equal("26 Okt – 1 Nov");
+  });
+
+  it("writes service-hour times in hours, the target as configured, and averages with one decimal", () => {
+    expect(formatServiceTime(26 * 3_600_000 + 10 * 60_000)).to.equal("26 jam 10 menit");
+    expect(formatServiceTime(8 * 3_600_000)).to.equal("8 jam");
+    expect(formatServiceTime(45 * 60_000)).to.equal("45 menit");
+    expect(formatServiceTime(null)).to.equal("–");
+    expect(formatTarget(4.5 * 3_600_000)).to.equal("4,5 jam layanan");
+    expect(formatTarget(4.25 * 3_600_000)).to.equal("4,25 jam layanan");
+    expect(formatRating(4)).to.equal("4,0");
+    expect(formatRating(11 / 3)).to.equal("3,7");
+    expect(formatRating(null)).to.equal("–");
+  });
+
+  it("summarises ratings: count, mean and how many of each score", () => {
+    expect(ratingSummary([5, 4, 4, 1])).to.deep.equal({ count: 4, average: 3.5, distribution: [1, 0, 0, 2, 1] });
+    expect(ratingSummary([])).to.deep.equal({ count: 0, average: null, distribution: [0, 0, 0, 0, 0] });
+  });
+
+  it("counts an unanswered ticket against the target once it waited longer, until it was closed or until now", () => {
+    // Asked Monday 2 November 2026, 08.00 WIB: the 8 service hours are used up when the desk closes at 16.00, so the
+    // ticket is late from Tuesday 07.30 on, not during the night.
+    const asked = Date.parse("2026-11-02T08:00:00+07:00");
+    const at = (time: string, date = "2026-11-02") => Date.parse(`${date}T${time}+07:00`);
+    const ticket = { asked, firstAnswer: null, staffId: null, staffName: null, closed: null, closedBy: null, rating: null };
+    expect(timeTicket(ticket, DEFAULT_TARGET, at("15:59:00")).inTarget).to.equal(null);
+    expect(timeTicket(ticket, DEFAULT_TARGET, at("23:00:00")).inTarget).to.equal(null);
+    expect(timeTicket(ticket, DEFAULT_TARGET, at("07:31:00", "2026-11-03")).inTarget).to.equal(false);
+    expect(timeTicket({ ...ticket, closed: at("09:00:00"), closedBy: "panduan" }, DEFAULT_TARGET, at("17:00:00")).inTarget).to.equal(null);
+    // Answered at 16.00 sharp: exactly 8 service hours, still within.
+    expect(timeTicket({ ...ticket, firstAnswer: at("16:00:00"), staffId: 1 }, DEFAULT_TARGET, at("17:00:00"))).to.deep.include({ serviceWait: 8 * 3_600_000, inTarget: true });
   });
 });

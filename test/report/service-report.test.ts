@@ -10,6 +10,7 @@ import { collectFigures, type ReportFigures } from "../../src/report/figures.js"
 import { periodOf, type Period } from "../../src/report/period.js";
 import { buildServiceReport } from "../../src/report/service-report.js";
 import { weeklySummary } from "../../src/report/weekly-summary.js";
+import { DEFAULT_TARGET } from "../support/answer-target.js";
 import { close, testDatabases } from "../support/test-db.js";
 
 /** A moment written the way the bureau reads clocks: WIB, UTC+7. */
@@ -133,7 +134,7 @@ for (const database of testDatabases()) {
       db = await database.open();
       content = await loadFixtureContent();
       await insertKnownData(db, content);
-      f = await collectFigures(db, knownPeriod(), NOW);
+      f = await collectFigures(db, knownPeriod(), NOW, DEFAULT_TARGET);
     });
     after(() => close(db));
 
@@ -186,9 +187,9 @@ for (const database of testDatabases()) {
     });
 
     it("counts first answers per staff member with each one's median", () => {
-      expect(f.tickets.perStaff).to.deep.equal([
-        { staffId: 900, name: "Rina & <Tim A>", tickets: 4, median: 40 * MIN },
-        { staffId: 901, name: "Yusuf", tickets: 2, median: 75 * MIN },
+      expect(f.tickets.perStaff.map((s) => [s.staffId, s.name, s.tickets, s.wait.median])).to.deep.equal([
+        [900, "Rina & <Tim A>", 4, 40 * MIN],
+        [901, "Yusuf", 2, 75 * MIN],
       ]);
     });
 
@@ -215,7 +216,7 @@ for (const database of testDatabases()) {
     });
 
     it("sums up the last 7 days for /statistik in escaped Telegram HTML", async () => {
-      const text = await weeklySummary(db, NOW);
+      const text = await weeklySummary(db, NOW, DEFAULT_TARGET);
       // 30 October – 5 November: the period's 14 messages and the two just outside it, 9 tickets, 4 still open.
       expect(text).to.contain("30 Oktober – 5 November 2026");
       expect(text).to.contain("Pertanyaan: <b>16</b>");
@@ -231,7 +232,7 @@ for (const database of testDatabases()) {
     });
 
     it("renders a self-contained page that states the period and when it was made", async () => {
-      const html = await buildServiceReport(db, knownPeriod(), NOW, content);
+      const html = await buildServiceReport(db, knownPeriod(), NOW, content, DEFAULT_TARGET);
       expect(html).to.contain("2–4 November 2026");
       expect(html).to.contain("5 November 2026 pukul 10.00 WIB");
       expect(html).to.contain("Kenaikan Pangkat").and.contain("Izin Belajar");

@@ -27,7 +27,7 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     if (command === "tiket") return listTickets(deps, ctx, desk);
     if (command === "selesai") return closeTicket(deps, desk, message);
     if (command === "pengumuman") return announce(message);
-    if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock())));
+    if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock(), desk.promise.target())));
     if (command !== undefined) return;
     const target = targetOf(message, deps.me.id);
     if (!target) return;

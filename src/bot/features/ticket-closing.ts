@@ -54,6 +54,8 @@ export function registerTicketClosing(bot: Bot, deps: BotDeps, closing: TicketCl
     }
     const taken = await closing.takeComment(chatOf(ctx), message.text);
     if (taken.kind === "none") return next();
+    // Logged as a comment: the report counts it apart from the questions to the staff.
+    ctx.state.pesanJenis = "komentar";
     await reply(deps, ctx, M.commentSaved(taken.ticketId));
   });
 }

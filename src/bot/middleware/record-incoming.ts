@@ -1,6 +1,6 @@
 // Logs every incoming message and button press in `pesan` (passwords redacted) while it is handled.
 import type { Context, NextFn } from "node-telegram-bot-api";
-import { insertPesan } from "../../db/pesan-repo.js";
+import { insertPesan, relabelIncoming } from "../../db/pesan-repo.js";
 import { redactDaftar } from "../../domain/redact.js";
 import { describeError } from "../describe-error.js";
 import { describeUpdate, redactedJson } from "../update-info.js";
@@ -41,11 +41,21 @@ export function recordIncoming(deps: BotDeps) {
         await next();
       } finally {
         await logged;
+        await relabel(deps, ctx);
       }
       return;
     }
     await next();
   };
+}
+
+/** A handler that found a message to be something else than it looked (a comment) says so in `ctx.state.pesanJenis`. */
+async function relabel(deps: BotDeps, ctx: Context): Promise<void> {
+  const jenis = ctx.state.pesanJenis;
+  if (typeof jenis !== "string") return;
+  await relabelIncoming(deps.db, ctx.update.update_id, jenis).catch((err: unknown) =>
+    deps.log.warn("gagal menandai jenis pesan masuk", { updateId: ctx.update.update_id, error: describeError(err) }),
+  );
 }
 
 /** The first `length` characters as MySQL counts them (code points), so no emoji is cut in half. */

@@ -56,6 +56,8 @@ export function createAnswerPromise(deps: AnswerPromiseDeps) {
   }
 
   return {
+    /** The service hours and the target in force now, for the figures that count against them. */
+    target: () => ({ hours: deps.hours(), targetMs }),
     state: (askedAt: number, now: number) => promiseStanding(deps.hours(), askedAt, now, targetMs).state,
 
     /** Sends the reminders now due; none outside service hours (they wait for the team to be back). */
