@@ -25,6 +25,7 @@ import { ANNOUNCEMENT_TEXTS, CLOSING_TEXTS, COMMANDS, PROMISE_TEXTS, RELAY_TEXTS
 import { answerButtons, ratingButtons } from "./bot/features/ticket-closing.js";
 import { createTicketClosing } from "./domain/relay/ticket-closing.js";
 import { createAnswerPromise } from "./domain/relay/answer-promise.js";
+import { createStaffDesk } from "./domain/relay/staff-desk.js";
 import { startOutboxWorker, type DeliveryOutcomes, type OutboxWorker } from "./bot/outbox-worker.js";
 import { postNewNewsToStaff } from "./bot/news-to-staff.js";
 import { BulkGate, Pacer, TELEGRAM_LIMITS, type PacerLimits } from "./bot/pacer.js";
@@ -183,7 +184,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
 
   const deps = { config, db, log, content, clock, gateway, outbox, me: { id: me.id, username: me.username ?? "" }, metrics };
   const guides = createGuideService({ db, clock, index: liveGuideIndex(content) });
-  setUpBot(bot, deps, { relay, closing, promise, announcements, guides });
+  setUpBot(bot, deps, { relay, closing, promise, staff: createStaffDesk({ db, clock }), announcements, guides });
   postNewNewsToStaff(content, gateway, config.staffGroupId, log);
   void retry(log, "Telegram (setMyCommands)", stopping.signal, () => bot.api.setMyCommands({ commands: COMMANDS }), isTransient).catch(
     (err: unknown) => log.warn("daftar perintah tidak terpasang", { error: describeError(err) }),

@@ -24,7 +24,7 @@ export interface Services extends StaffDesk {
 }
 
 export function setUpBot(bot: Bot, deps: BotDeps, services: Services): void {
-  const { relay, closing, announcements, guides } = services;
+  const { relay, closing, announcements, guides, staff } = services;
   // observe() catches handler errors itself; this boundary only sees a failure of observe's own reply.
   bot.catch((err, ctx) => deps.log.error("update gagal di batas akhir", { updateId: ctx.update.update_id, error: describeError(err) }));
   bot.use(observe(deps), chatFilter(deps), recordIncoming(deps));
@@ -35,6 +35,6 @@ export function setUpBot(bot: Bot, deps: BotDeps, services: Services): void {
   registerContentMenus(bot, deps);
   registerGuides(bot, deps, closing, guides);
   registerTicketClosing(bot, deps, closing);
-  registerRelay(bot, deps, relay, guides);
+  registerRelay(bot, deps, relay, guides, staff);
   registerFallback(bot, deps);
 }

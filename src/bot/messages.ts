@@ -157,7 +157,21 @@ export const M = {
   nobodyBound: (t: TiketWithAsker) =>
     `Balasan ini tidak diteruskan: ${e(t.nama)} (tiket #T${t.id}) saat ini tidak terhubung dengan akun Telegram mana pun. ` +
     "Jawaban akan dapat dikirim setelah pegawai mendaftar lagi dengan /daftar.",
-  selesaiUsage: "Untuk menutup tiket, balas (reply) salah satu pesan tiket dengan /selesai.",
+  ticketCommandUsage: (command: string) => `Untuk ${TICKET_COMMAND_PURPOSE[command] ?? "memakai perintah ini"}, balas (reply) salah satu pesan tiket dengan /${command}.`,
+  ticketClaimed: (t: TiketWithAsker, staffName: string) => `🙋 Tiket <b>#T${t.id}</b> (${e(t.nama)}) diambil oleh ${e(staffName)}.`,
+  ticketAlreadyYours: (t: TiketWithAsker) => `Tiket <b>#T${t.id}</b> sudah Anda ambil.`,
+  ticketTakenOver: (t: TiketWithAsker, staffName: string, from: string) =>
+    `🔁 Tiket <b>#T${t.id}</b> (${e(t.nama)}) diambil alih oleh ${e(staffName)} dari ${e(from)}.`,
+  askerBlocked: (t: TiketWithAsker, staffName: string) =>
+    `⛔ Pesan ${e(t.nama)} (NIP ${e(t.nip)}) tidak lagi diteruskan ke grup ini (diblokir oleh ${e(staffName)}). ` +
+    "Pegawai diberi tahu sekali saat mengirim pesan berikutnya. Buka lagi dengan membalas pesan tiketnya dengan /bukablokir.",
+  askerAlreadyBlocked: (t: TiketWithAsker) => `${e(t.nama)} sudah diblokir sebelumnya.`,
+  askerUnblocked: (t: TiketWithAsker, staffName: string) => `✅ Blokir ${e(t.nama)} dibuka oleh ${e(staffName)}: pesannya diteruskan lagi ke grup ini.`,
+  askerNotBlocked: (t: TiketWithAsker) => `${e(t.nama)} tidak sedang diblokir.`,
+  blockedNotice:
+    "Mohon maaf, pesan Anda saat ini tidak dapat diteruskan kepada tim OSDM melalui chat ini. " +
+    "Untuk keperluan kepegawaian, silakan menghubungi Biro OSDM secara langsung pada jam layanan (lihat /jam). " +
+    "Menu, panduan, dan data pribadi Anda tetap dapat dipakai seperti biasa.",
   ticketClosedInGroup: (t: TiketWithAsker) => `🔒 Tiket <b>#T${t.id}</b> (${e(t.nama)}) ditutup. Pegawai sudah diberi tahu.`,
   ticketAlreadyClosed: (t: TiketWithAsker) => `Tiket <b>#T${t.id}</b> sudah ditutup sebelumnya.`,
   pengumumanUsage:
@@ -183,11 +197,20 @@ export const M = {
           ...rows.map(
             (t) =>
               `<b>#T${t.id}</b> · ${e(t.nama)}${t.unit_kerja ? ` (${e(t.unit_kerja)})` : ""} · ${formatDuration(now - t.ditanya)}` +
-              (t.dijawab_pertama ? " · sudah dijawab" : ` · <i>belum dijawab</i>${PROMISE_MARK[promise(t)]}`),
+              (t.dijawab_pertama ? " · sudah dijawab" : ` · <i>belum dijawab</i>${PROMISE_MARK[promise(t)]}`) +
+              (t.nama_pengambil ? ` · 🙋 ${e(t.nama_pengambil)}` : ""),
           ),
           ...(total > rows.length ? ["", `… dan ${total - rows.length} tiket lainnya.`] : []),
           ...(rows.some((t) => !t.dijawab_pertama && promise(t) !== "on-time") ? ["", "⏳ mendekati target jawab · ⚠️ melewati target jawab"] : []),
         ].join("\n"),
+};
+
+/** What each ticket command does, for its usage line: "Untuk menutup tiket, balas …". */
+const TICKET_COMMAND_PURPOSE: Record<string, string> = {
+  selesai: "menutup tiket",
+  ambil: "mengambil tiket",
+  blokir: "memblokir pengirim tiket",
+  bukablokir: "membuka blokir pengirim tiket",
 };
 
 const PROMISE_MARK: Record<PromiseState, string> = { "on-time": "", near: " ⏳", overdue: " ⚠️" };

@@ -20,6 +20,7 @@ const LABELS: Record<ExportPart, string> = {
   cuti: "hak dan pemakaian cuti",
   tiket: "tiket konsultasi",
   tiket_pesan: "tautan pesan ke tiket",
+  blokir: "pemblokiran oleh staf (siapa dan kapan)",
   pesan: "pesan masuk dan keluar",
   antrian_kirim: "antrean kiriman",
   update_masuk: "kotak masuk update",

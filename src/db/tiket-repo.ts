@@ -12,6 +12,8 @@ export interface TiketRow {
 }
 
 export interface TiketWithAsker extends TiketRow {
+  /** The staff member who took the ticket (/ambil), if anyone did. */
+  nama_pengambil: string | null;
   nama: string;
   nip: string;
   unit_kerja: string | null;
@@ -20,7 +22,7 @@ export interface TiketWithAsker extends TiketRow {
 }
 
 const COLUMNS = ["tiket.id", "tiket.id_pengguna", "tiket.id_chat", "tiket.status", "tiket.ditanya", "tiket.dijawab_pertama", "tiket.ditutup"];
-const ASKER_COLUMNS = [...COLUMNS, "pengguna.nama", "pengguna.nip", "pengguna.unit_kerja", "pengguna.id_telegram"];
+const ASKER_COLUMNS = [...COLUMNS, "tiket.nama_pengambil", "pengguna.nama", "pengguna.nip", "pengguna.unit_kerja", "pengguna.id_telegram"];
 
 function normalize<T extends TiketRow>(row: T): T {
   return {
@@ -75,6 +77,22 @@ export async function countOpenTickets(db: Db): Promise<number> {
 export async function markAnswered(db: Db, id: number, staffId: number, staffName: string, now: number): Promise<void> {
   await db("tiket").where({ id }).whereNull("dijawab_pertama").update({ dijawab_pertama: now, dijawab_oleh: staffId, nama_penjawab: staffName });
   await db("tiket").where({ id }).update({ dijawab_terakhir: now });
+}
+
+/** A staff member as the desk records them: Telegram id and display name. */
+export interface StaffMember {
+  id: number;
+  name: string;
+}
+
+/** Gives the ticket to `by`; returns who had it before (null: nobody), or undefined when there is no such ticket. */
+export async function claimTicket(db: Db, id: number, by: StaffMember, now: number): Promise<{ previous: StaffMember | null } | undefined> {
+  return db.transaction(async (trx) => {
+    const row = await trx("tiket").where({ id }).first<{ diambil_oleh: number | null; nama_pengambil: string | null } | undefined>("diambil_oleh", "nama_pengambil");
+    if (!row) return undefined;
+    await trx("tiket").where({ id }).update({ diambil_oleh: by.id, nama_pengambil: by.name, diambil: now });
+    return { previous: row.diambil_oleh === null ? null : { id: Number(row.diambil_oleh), name: row.nama_pengambil ?? "" } };
+  });
 }
 
 /** Who closed a ticket: a staff member, its asker (by button or /selesai), the quiet-ticket rule, or a guide topic. */

@@ -1,5 +1,6 @@
 // Gathers everything stored about one employee into one readable document: the answer to an access request.
 import { chatKey } from "../bot/update-info.js";
+import { blocksOf } from "../db/blokir-repo.js";
 import { allCutiOf } from "../db/cuti-repo.js";
 import type { Db } from "../db/database.js";
 import { outboxItemsOf } from "../db/antrian-kirim-repo.js";
@@ -24,6 +25,7 @@ export interface PersonalDataExport {
   cuti: Row[];
   tiket: Row[];
   tiket_pesan: Row[];
+  blokir: Row[];
   pesan: Row[];
   antrian_kirim: Row[];
   update_masuk: Row[];
@@ -38,6 +40,7 @@ export const EXPORT_PARTS: readonly ExportPart[] = [
   "cuti",
   "tiket",
   "tiket_pesan",
+  "blokir",
   "pesan",
   "antrian_kirim",
   "update_masuk",
@@ -50,7 +53,10 @@ const ABOUT =
   "dalam WIB. Hash password tidak disertakan. Isi pesan yang lebih tua dari masa simpan (RETENTION_DAYS) sudah dikosongkan.";
 
 /** Columns holding epoch milliseconds, written as WIB times for a human reader. */
-const TIME_COLUMNS = new Set(["waktu", "dibuat", "diubah", "terdaftar_pada", "ditanya", "dijawab_pertama", "ditutup", "berikutnya", "dikirim", "diterima", "selesai"]);
+const TIME_COLUMNS = new Set([
+  "waktu", "dibuat", "diubah", "terdaftar_pada", "ditanya", "dijawab_pertama", "dijawab_terakhir", "aktivitas_pegawai", "ditutup", "dinilai",
+  "komentar_diminta", "diambil", "diblokir", "diberitahu", "dibuka", "berikutnya", "dikirim", "diterima", "selesai",
+]);
 /** Columns holding JSON text (a Telegram update or message, a queued payload), included as structured data. */
 const JSON_COLUMNS = new Set(["data", "muatan", "hasil"]);
 
@@ -70,6 +76,7 @@ export async function exportPersonalData(db: Db, nip: string, now: number): Prom
     cuti: (await allCutiOf(db, nip)).map(readable),
     tiket: subject.tickets.map(readable),
     tiket_pesan: subject.ticketLinks.map(readable),
+    blokir: (await blocksOf(db, subject.employee.id)).map(readable),
     pesan: (await pesanOf(db, { accounts: telegramIds, messages: subject.messagesElsewhere })).map(readable),
     antrian_kirim: (await outboxItemsOf(db, telegramIds, ticketIds)).map(readable),
     update_masuk: (await updatesOfChats(db, telegramIds.map(chatKey))).map(readable),

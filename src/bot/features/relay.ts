@@ -4,6 +4,7 @@ import type { Bot } from "node-telegram-bot-api";
 import type { GuideService } from "../../domain/guides.js";
 import { isActive } from "../../domain/registration.js";
 import type { RelayService } from "../../domain/relay/relay-service.js";
+import type { StaffDeskService } from "../../domain/relay/staff-desk.js";
 import { backOnDuty, formatDuty } from "../../domain/service-hours.js";
 import { suggestionButtons } from "../content-views.js";
 import { currentUser, isPrivate, reply, type BotDeps } from "../deps.js";
@@ -11,13 +12,17 @@ import { describeError } from "../describe-error.js";
 import { M } from "../messages.js";
 import { relayMessageOf } from "../relay-message.js";
 
-export function registerRelay(bot: Bot, deps: BotDeps, relay: RelayService, guides: GuideService): void {
+export function registerRelay(bot: Bot, deps: BotDeps, relay: RelayService, guides: GuideService, staff: StaffDeskService): void {
   bot.on("message", async (ctx, next) => {
     const message = ctx.message!;
     if (!isPrivate(ctx) || message.text?.startsWith("/")) return next();
     const user = await currentUser(deps, ctx);
     if (!user) return void (await reply(deps, ctx, M.notRegistered));
     if (!isActive(user)) return void (await reply(deps, ctx, M.inactiveUser));
+    // Blocked by the staff: told once whom to contact instead; later messages are logged, not relayed.
+    const blocked = await staff.blockedAnswer(user.id);
+    if (blocked === "tell") return void (await reply(deps, ctx, M.blockedNotice));
+    if (blocked === "drop") return;
     const relayed = relayMessageOf(message);
     if (!relayed) return void (await reply(deps, ctx, M.relayUnsupported));
     // The question is stored and queued for the staff first: a suggestion never holds it back.

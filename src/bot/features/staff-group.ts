@@ -1,10 +1,13 @@
-// The staff group: a reply to a ticket's message goes back to the employee; `/tiket` lists open tickets;
-// `/selesai` as a reply closes one; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements
-// feature. Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
+// The staff group: a reply to a ticket's message goes back to the employee; `/tiket` lists open tickets; as a reply
+// to a ticket's message, `/selesai` closes it, `/ambil` takes it, `/blokir` and `/bukablokir` stop and restart
+// relaying its asker; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements feature.
+// Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
 import type { Bot, Context, Message } from "node-telegram-bot-api";
 import type { AnswerPromise } from "../../domain/relay/answer-promise.js";
 import type { RelayService, StaffTarget } from "../../domain/relay/relay-service.js";
+import type { StaffDeskService } from "../../domain/relay/staff-desk.js";
 import type { TicketClosing } from "../../domain/relay/ticket-closing.js";
+import type { TiketWithAsker } from "../../db/tiket-repo.js";
 import { weeklySummary } from "../../report/weekly-summary.js";
 import { reply, replyToMessage, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -16,7 +19,11 @@ export interface StaffDesk {
   relay: RelayService;
   closing: TicketClosing;
   promise: AnswerPromise;
+  staff: StaffDeskService;
 }
+
+/** The staff commands that act on the ticket of the message they reply to. */
+type TicketCommand = (deps: BotDeps, desk: StaffDesk, message: Message, ticket: TiketWithAsker) => Promise<void>;
 
 export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, announce: (message: Message) => Promise<void>): void {
   const { relay } = desk;
@@ -25,7 +32,8 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     const message = ctx.message!;
     const command = commandFor(message.text, deps.me.username);
     if (command === "tiket") return listTickets(deps, ctx, desk);
-    if (command === "selesai") return closeTicket(deps, desk, message);
+    const onTicket = command === undefined ? undefined : TICKET_COMMANDS[command];
+    if (onTicket) return withTicket(deps, desk, message, command!, onTicket);
     if (command === "pengumuman") return announce(message);
     if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock(), desk.promise.target())));
     if (command !== undefined) return;
@@ -33,7 +41,7 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     if (!target) return;
     const relayed = relayMessageOf(message);
     if (!relayed) return void (await reply(deps, ctx, M.relayUnsupported));
-    const result = await relay.answer(target, { id: message.from!.id, name: displayName(message.from) }, relayed);
+    const result = await relay.answer(target, staffOf(message), relayed);
     if (result.kind === "not-ticket") await replyToMessage(deps, message, M.notATicket);
     if (result.kind === "nobody-bound") await replyToMessage(deps, message, M.nobodyBound(result.ticket));
   });
@@ -45,13 +53,38 @@ async function listTickets(deps: BotDeps, ctx: Context, desk: StaffDesk): Promis
   await reply(deps, ctx, M.openTickets(rows, total, now, (t) => desk.promise.state(t.ditanya, now)));
 }
 
-async function closeTicket(deps: BotDeps, desk: StaffDesk, message: Message): Promise<void> {
+const TICKET_COMMANDS: Record<string, TicketCommand | undefined> = {
+  async selesai(deps, desk, message, ticket) {
+    const result = await desk.closing.byStaff(ticket, message.from!.id);
+    await replyToMessage(deps, message, result.kind === "closed" ? M.ticketClosedInGroup(ticket) : M.ticketAlreadyClosed(ticket));
+  },
+  async ambil(deps, desk, message, ticket) {
+    const staff = staffOf(message);
+    const result = await desk.staff.claim(ticket, staff);
+    const text = result.kind === "taken-over" ? M.ticketTakenOver(ticket, staff.name, result.from) : result.kind === "already-yours" ? M.ticketAlreadyYours(ticket) : M.ticketClaimed(ticket, staff.name);
+    await replyToMessage(deps, message, text);
+  },
+  async blokir(deps, desk, message, ticket) {
+    const done = await desk.staff.block(ticket, staffOf(message));
+    await replyToMessage(deps, message, done ? M.askerBlocked(ticket, staffOf(message).name) : M.askerAlreadyBlocked(ticket));
+  },
+  async bukablokir(deps, desk, message, ticket) {
+    const done = await desk.staff.unblock(ticket, staffOf(message));
+    await replyToMessage(deps, message, done ? M.askerUnblocked(ticket, staffOf(message).name) : M.askerNotBlocked(ticket));
+  },
+};
+
+/** Runs a ticket command on the ticket of the message it replies to, or says how to use it. */
+async function withTicket(deps: BotDeps, desk: StaffDesk, message: Message, command: string, run: TicketCommand): Promise<void> {
   const target = targetOf(message, deps.me.id);
-  if (!target) return void (await replyToMessage(deps, message, M.selesaiUsage));
+  if (!target) return void (await replyToMessage(deps, message, M.ticketCommandUsage(command)));
   const ticket = await desk.relay.ticketFor(target);
   if (!ticket) return void (await replyToMessage(deps, message, M.notATicket));
-  const result = await desk.closing.byStaff(ticket, message.from!.id);
-  await replyToMessage(deps, message, result.kind === "closed" ? M.ticketClosedInGroup(ticket) : M.ticketAlreadyClosed(ticket));
+  await run(deps, desk, message, ticket);
+}
+
+function staffOf(message: Message): { id: number; name: string } {
+  return { id: message.from!.id, name: displayName(message.from) };
 }
 
 /** The bot's message a staff member replied to; replies to anyone else's message are conversation, not answers. */

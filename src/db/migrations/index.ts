@@ -7,6 +7,7 @@ import * as registrationHardening from "./004-registration-hardening.js";
 import * as outbox from "./005-outbox.js";
 import * as guideSuggestions from "./006-guide-suggestions.js";
 import * as serviceLoop from "./007-service-loop.js";
+import * as staffDesk from "./008-staff-desk.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "005-outbox": outbox,
   "006-guide-suggestions": guideSuggestions,
   "007-service-loop": serviceLoop,
+  "008-staff-desk": staffDesk,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
