@@ -8,5 +8,6 @@ export type {
   RecordedCall,
   RecordedFile,
   StoredMessage,
+  TopicInfo,
   UpdateInput,
 } from "./fake-telegram/types.js";

@@ -58,6 +58,12 @@ export class ChatStore {
     return (state?.lastMessageId ?? 0) + 1;
   }
 
+  /** Ids up to `messageId` count as used, by messages the fake does not hold (a group's history before the test). */
+  skipIdsThrough(chatId: number, messageId: number): void {
+    const state = this.chats.get(chatId);
+    if (state) state.lastMessageId = Math.max(state.lastMessageId, messageId);
+  }
+
   /** Stores (or replaces, for an edit) a message; its chat becomes known. */
   put(message: Message): void {
     this.learn(message.chat);

@@ -4,7 +4,7 @@ import { newMediaGroupId, type MessageFields } from "../updates.js";
 import { badRequest } from "./api-error.js";
 import { captionFromParams } from "./formatted-text.js";
 import type { MethodContext, MethodHandler } from "./method-context.js";
-import { captionContent, definedOnly, storeBotMessage } from "./outgoing-message.js";
+import { captionContent, checkPlacement, definedOnly, storeBotMessage } from "./outgoing-message.js";
 import { optionalBool, requiredInt, requiredIntArray, type Params } from "./params.js";
 
 /** The parts of a message that a copy carries; undefined for a message that cannot be copied (a service message). */
@@ -50,8 +50,16 @@ function withCaptionOverride(content: MessageFields, params: Params): MessageFie
   return { ...withoutCaption(content), ...captionContent(captionFromParams(params)) };
 }
 
+/** The Bot API checks the topic before the source; forwards and multi-copies take no reply or keyboard, only a topic. */
+function topicOnly(ctx: MethodContext, chat: Chat, params: Params): Params {
+  const placed = { message_thread_id: params.message_thread_id };
+  checkPlacement(ctx, chat, placed);
+  return placed;
+}
+
 const copyMessage: MethodHandler = (ctx, { params }): MessageId => {
   const chat = ctx.chats.writable(params.chat_id);
+  topicOnly(ctx, chat, params);
   const source = sourceMessage(ctx, params, "message to copy not found");
   const content = withCaptionOverride(contentOrRefuse(source), params);
   return { message_id: storeBotMessage(ctx, chat, content, params).message_id };
@@ -70,8 +78,9 @@ function forwardedContent(source: Message): MessageFields {
 
 const forwardMessage: MethodHandler = (ctx, { params }) => {
   const chat = ctx.chats.writable(params.chat_id);
+  const placed = topicOnly(ctx, chat, params);
   const source = sourceMessage(ctx, params, "message to forward not found");
-  return storeBotMessage(ctx, chat, forwardedContent(source), {});
+  return storeBotMessage(ctx, chat, forwardedContent(source), placed);
 };
 
 /**
@@ -81,6 +90,7 @@ const forwardMessage: MethodHandler = (ctx, { params }) => {
 function copyMany(forward: boolean): MethodHandler {
   return (ctx, { params }): MessageId[] => {
     const chat = ctx.chats.writable(params.chat_id);
+    const placed = topicOnly(ctx, chat, params);
     const ids = requiredIntArray(params, "message_ids");
     if (ids.length > 100) throw badRequest("too many messages to copy");
     if (ids.some((id, i) => i > 0 && id <= (ids[i - 1] ?? id))) throw badRequest("message identifiers must be in strictly increasing order");
@@ -101,7 +111,7 @@ function copyMany(forward: boolean): MethodHandler {
         albums.set(source.media_group_id, media_group_id);
         content = { ...content, media_group_id };
       }
-      return { message_id: storeBotMessage(ctx, chat, content, {}).message_id };
+      return { message_id: storeBotMessage(ctx, chat, content, placed).message_id };
     });
   };
 }

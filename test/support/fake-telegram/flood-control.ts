@@ -129,9 +129,12 @@ export class FloodControl {
   }
 }
 
-/** send*, copy*, forward* and edit* produce or change messages; sendChatAction only shows "typing…". */
+/** The topic methods that post a service message into the group, and so count like a send. */
+const TOPIC_POSTS = new Set(["createForumTopic", "closeForumTopic", "reopenForumTopic"]);
+
+/** send*, copy*, forward* and edit* (editForumTopic too) produce or change messages; sendChatAction only shows "typing…". */
 export function isFloodLimited(method: string): boolean {
-  return /^(send|copy|forward|edit)/.test(method) && method !== "sendChatAction";
+  return (/^(send|copy|forward|edit)/.test(method) && method !== "sendChatAction") || TOPIC_POSTS.has(method);
 }
 
 /** How many messages a call asks for: one per copied or forwarded id, one per album item, otherwise one. */

@@ -1,8 +1,9 @@
-// What a Bot API method of the fake may read and change: the bot, the chats, the files, the callback queries.
+// What a Bot API method of the fake may read and change: the bot, the chats and their topics, the files, the callback queries.
 import type { BotCommand, ChatAdministratorRights, User } from "node-telegram-bot-api";
 import type { ChatStore } from "./chat-store.js";
 import type { FileRegistry } from "./file-registry.js";
 import type { Params } from "./params.js";
+import type { TopicStore } from "./topic-store.js";
 import type { RecordedFile } from "./types.js";
 import type { UpdateQueue } from "./update-queue.js";
 
@@ -14,6 +15,8 @@ export interface MethodRequest {
 export interface MethodContext {
   readonly bot: User;
   readonly chats: ChatStore;
+  /** The topics of the chats that are forums (their Chat has is_forum). */
+  readonly topics: TopicStore;
   readonly files: FileRegistry;
   readonly updates: UpdateQueue;
   /** callback_query ids delivered to the bot, and those it answered. */

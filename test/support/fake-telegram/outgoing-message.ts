@@ -1,4 +1,4 @@
-// How a message the bot sends is put together: its id, sender, reply target, inline keyboard and file content.
+// How a message the bot sends is put together: its id, sender, topic, reply target, inline keyboard and file content.
 import type { Chat, Message } from "node-telegram-bot-api";
 import type { FileKind, MessageFields } from "../updates.js";
 import { badRequest } from "./api-error.js";
@@ -6,6 +6,8 @@ import type { MediaContent } from "./file-registry.js";
 import type { FormattedText } from "./formatted-text.js";
 import type { MethodContext } from "./method-context.js";
 import { inlineKeyboardOf, optionalBool, optionalInt, optionalRecord, type Params } from "./params.js";
+import { topicFields, topicOf } from "./topic-placement.js";
+import { GENERAL_TOPIC_ID } from "./topic-store.js";
 import type { RecordedFile } from "./types.js";
 
 /** Copies only the keys that hold a value, so stored messages deep-equal what Telegram would send. */
@@ -28,7 +30,22 @@ export function captionContent(formatted: FormattedText | undefined): MessageFie
     : { caption: formatted.text };
 }
 
-/** The message being replied to, from reply_parameters or the older reply_to_message_id. */
+const THREAD_NOT_FOUND = "message thread not found";
+
+/**
+ * The topic named by message_thread_id, checked as the Bot API checks it before anything else: outside forums it is
+ * ignored, in a private chat (bot topics are not modelled) and for General or a missing topic it is "not found".
+ */
+function requestedTopic(ctx: MethodContext, chat: Chat, params: Params): number | undefined {
+  const threadId = optionalInt(params, "message_thread_id");
+  if (threadId === undefined || threadId <= 0) return undefined;
+  if (chat.type === "private") throw badRequest(THREAD_NOT_FOUND);
+  if (chat.is_forum !== true) return undefined;
+  if (threadId === GENERAL_TOPIC_ID || !ctx.topics.live(chat.id, threadId)) throw badRequest(THREAD_NOT_FOUND);
+  return threadId;
+}
+
+/** The message being replied to, from reply_parameters or the older reply_to_message_id, in whatever chat it is. */
 function replyTarget(ctx: MethodContext, chat: Chat, params: Params): Message | undefined {
   const parameters = optionalRecord(params, "reply_parameters", "can't parse reply parameters JSON object");
   const messageId = parameters
@@ -38,23 +55,40 @@ function replyTarget(ctx: MethodContext, chat: Chat, params: Params): Message | 
   const allowWithout = parameters ? parameters.allow_sending_without_reply === true : optionalBool(params, "allow_sending_without_reply");
   const replyChat = parameters?.chat_id === undefined ? chat : ctx.chats.find(parameters.chat_id);
   const target = ctx.chats.get(replyChat.id, messageId);
-  if (!target) {
-    if (allowWithout) return undefined;
-    throw badRequest("message to be replied not found");
-  }
-  // A reply to another chat's message shows as external_reply, which this fake does not model.
-  if (replyChat.id !== chat.id) return undefined;
-  // Telegram includes the replied message one level deep only.
-  const { reply_to_message: _nested, ...flat } = target;
-  return flat;
+  if (!target && !allowWithout) throw badRequest("message to be replied not found");
+  return target;
+}
+
+/** Telegram lets the topic's creator, and admins who may manage topics, still write in a closed topic. */
+function checkOpen(ctx: MethodContext, chat: Chat, threadId: number | undefined): void {
+  if (chat.is_forum !== true) return;
+  const topic = ctx.topics.get(chat.id, threadId ?? GENERAL_TOPIC_ID);
+  if (!topic?.closed) return;
+  if (topic.createdBy === ctx.bot.id || ctx.botRights.get(chat.id)?.can_manage_topics === true) return;
+  throw badRequest("TOPIC_CLOSED");
 }
 
 /**
- * Stores and returns a new bot message in `chat`. Reply target and keyboard come from `params`
- * (pass {} where the method has neither); everything is validated before anything is stored.
+ * The topic and reply of a new bot message. Without message_thread_id a reply goes into the replied message's topic,
+ * as on Telegram. A reply to another chat's or another topic's message shows as external_reply, which this fake does
+ * not model: such a message shows only its topic.
+ */
+function placement(ctx: MethodContext, chat: Chat, params: Params): MessageFields {
+  const requested = requestedTopic(ctx, chat, params);
+  const target = replyTarget(ctx, chat, params);
+  const sameChat = target?.chat.id === chat.id ? target : undefined;
+  const threadId = requested ?? (sameChat ? topicOf(sameChat) : undefined);
+  checkOpen(ctx, chat, threadId);
+  const reply = sameChat && topicOf(sameChat) === threadId ? sameChat : undefined;
+  return topicFields(ctx.chats, chat.id, threadId, reply);
+}
+
+/**
+ * Stores and returns a new bot message in `chat`. Topic, reply target and keyboard come from `params`
+ * (pass {} where the method has none); everything is validated before anything is stored.
  */
 export function storeBotMessage(ctx: MethodContext, chat: Chat, fields: MessageFields, params: Params): Message {
-  const reply_to_message = replyTarget(ctx, chat, params);
+  const placed = placement(ctx, chat, params);
   const reply_markup = inlineKeyboardOf(params);
   const message: Message = {
     message_id: ctx.chats.nextMessageId(chat.id),
@@ -62,16 +96,16 @@ export function storeBotMessage(ctx: MethodContext, chat: Chat, fields: MessageF
     date: ctx.nowSec(),
     chat,
     ...fields,
-    ...(reply_to_message ? { reply_to_message } : {}),
+    ...placed,
     ...(reply_markup ? { reply_markup } : {}),
   };
   ctx.chats.put(message);
   return message;
 }
 
-/** Validates reply target and keyboard without storing, for methods that must check everything first. */
-export function checkReplyAndMarkup(ctx: MethodContext, chat: Chat, params: Params): void {
-  replyTarget(ctx, chat, params);
+/** Validates topic, reply target and keyboard without storing, for methods that must check everything first. */
+export function checkPlacement(ctx: MethodContext, chat: Chat, params: Params): void {
+  placement(ctx, chat, params);
   inlineKeyboardOf(params);
 }
 

@@ -5,7 +5,7 @@ import { badRequest } from "./api-error.js";
 import { contentFields, type MediaContent } from "./file-registry.js";
 import { captionFromParams, textFromParams } from "./formatted-text.js";
 import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
-import { captionContent, checkReplyAndMarkup, resolveMedia, storeBotMessage, textContent } from "./outgoing-message.js";
+import { captionContent, checkPlacement, resolveMedia, storeBotMessage, textContent } from "./outgoing-message.js";
 import { isRecord, type Params } from "./params.js";
 
 function caption(params: Params): MessageFields {
@@ -22,7 +22,7 @@ function sendFile(kind: FileKind): MethodHandler {
   return (ctx, { params, files }) => {
     const chat = ctx.chats.writable(params.chat_id);
     const captionFields = caption(params);
-    checkReplyAndMarkup(ctx, chat, params);
+    checkPlacement(ctx, chat, params);
     // The file is issued last so a refused request leaves no file_id behind.
     const media = resolveMedia(ctx, kind, params[kind], files, kind);
     return storeBotMessage(ctx, chat, { ...contentFields(media), ...captionFields }, params);
@@ -55,7 +55,7 @@ function albumItems(ctx: MethodContext, { params, files }: MethodRequest): { med
 
 const sendMediaGroup: MethodHandler = (ctx, req) => {
   const chat = ctx.chats.writable(req.params.chat_id);
-  checkReplyAndMarkup(ctx, chat, req.params);
+  checkPlacement(ctx, chat, req.params);
   const items = albumItems(ctx, req);
   const media_group_id = newMediaGroupId();
   // An album carries no keyboard; every message of it replies to the same message.

@@ -2,14 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { BotCommand, Chat, ChatAdministratorRights, Message, Update, User } from "node-telegram-bot-api";
-import {
-  albumMessages,
-  buildMessage,
-  callbackQuery,
-  privateChatOf,
-  textFields,
-  type MessageFields,
-} from "../updates.js";
+import { albumMessages, callbackQuery, privateChatOf, textFields, type MessageFields } from "../updates.js";
 import { BotApiError, tooManyRequests } from "./api-error.js";
 import { BOT_METHODS, commandsKey, webhookConflict } from "./bot-methods.js";
 import { CallLog } from "./call-log.js";
@@ -19,6 +12,8 @@ import { EDIT_METHODS } from "./edit-methods.js";
 import { faultAnswer, FaultPlan, type RawAnswer } from "./fault-plan.js";
 import { FileRegistry } from "./file-registry.js";
 import { FloodControl, isFloodLimited, messagesAsked } from "./flood-control.js";
+import { deleteTopic, FORUM_METHODS } from "./forum-methods.js";
+import { editedMessage, humanMessage, topicClosedOrReopened, topicOpened } from "./human-messages.js";
 import { defaultAdminRights, MEMBER_METHODS } from "./member-methods.js";
 import type { MethodContext, MethodHandler, MethodRequest } from "./method-context.js";
 import { NetworkDelay } from "./network-delay.js";
@@ -26,14 +21,15 @@ import { optionalInt } from "./params.js";
 import { preciseNow } from "./precise-clock.js";
 import { decodeRequest, type DecodedRequest } from "./request-decoding.js";
 import { SEND_METHODS } from "./send-methods.js";
-import type { Fault, FaultMatch, FakeTelegramOptions, FloodRecord, RecordedCall, StoredMessage, UpdateInput } from "./types.js";
+import { GENERAL_TOPIC_ID, TopicStore } from "./topic-store.js";
+import type { Fault, FaultMatch, FakeTelegramOptions, FloodRecord, RecordedCall, StoredMessage, TopicInfo, UpdateInput } from "./types.js";
 import { UpdateQueue } from "./update-queue.js";
 
 const DEFAULT_TOKEN = "123456:TEST";
 const DEFAULT_WAIT_MS = 5000;
 
 const HANDLERS = new Map<string, MethodHandler>(
-  Object.entries({ ...BOT_METHODS, ...MEMBER_METHODS, ...SEND_METHODS, ...COPY_METHODS, ...EDIT_METHODS }),
+  Object.entries({ ...BOT_METHODS, ...MEMBER_METHODS, ...SEND_METHODS, ...COPY_METHODS, ...EDIT_METHODS, ...FORUM_METHODS }),
 );
 // Telegram matches method names case-insensitively; calls are recorded under the documented spelling.
 const CANONICAL_NAMES = new Map([...HANDLERS.keys(), "getUpdates"].map((name) => [name.toLowerCase(), name]));
@@ -113,6 +109,7 @@ export class FakeTelegram {
     this.ctx = {
       bot,
       chats: this.chats,
+      topics: new TopicStore(),
       files: new FileRegistry(),
       updates: this.updates,
       callbacksIssued: new Set(),
@@ -179,11 +176,24 @@ export class FakeTelegram {
     return albumMessages(chat, user, items, { message_id: this.chats.nextMessageId(chat.id) }).map((message) => this.pushUpdate({ message }));
   }
 
-  /** A message in any chat (a group, usually); `fields` may be plain text or include reply_to_message. */
-  groupMessage(chat: Chat, from: User, fields: MessageFields | string): Update {
+  /**
+   * A message in any chat (a group, usually); `fields` may be plain text or include reply_to_message. In a forum it
+   * goes into topic `threadId`, or without one into the topic of the message it replies to, else into General; a topic
+   * message that replies to nothing else shows reply_to_message pointing at the topic's opening, as Telegram sends it.
+   */
+  groupMessage(chat: Chat, from: User, fields: MessageFields | string, { threadId }: { threadId?: number } = {}): Update {
     const content = typeof fields === "string" ? textFields(fields) : fields;
-    const message = buildMessage(chat, from, content, { message_id: this.chats.nextMessageId(chat.id) });
-    return this.pushUpdate({ message });
+    return this.pushUpdate({ message: humanMessage(this.ctx, chat, from, content, threadId) });
+  }
+
+  /** A user edits the text (or, for a file, the caption) of a message they sent the bot; the bot gets edited_message. */
+  userEdits(user: User, messageId: number, newText: string): Update {
+    return this.pushUpdate({ edited_message: editedMessage(this.ctx, user.id, user, messageId, newText, "userEdits") });
+  }
+
+  /** Someone edits the text (or, for a file, the caption) of their message in a group; the bot gets edited_message. */
+  groupEdits(chat: Chat, from: User, messageId: number, newText: string): Update {
+    return this.pushUpdate({ edited_message: editedMessage(this.ctx, chat.id, from, messageId, newText, "groupEdits") });
   }
 
   /**
@@ -205,6 +215,49 @@ export class FakeTelegram {
   /** Makes a chat known without an update, e.g. a group or a user the bot met before the test began. */
   knowChat(chat: Chat): void {
     this.chats.learn(chat);
+  }
+
+  // ---- forums ------------------------------------------------------------------------------------
+
+  /**
+   * The group's owner turns topics on: the supergroup becomes a forum (getChat and every message show is_forum) with
+   * its General topic. An admin bot keeps the rights it had; makeBotAdmin afterwards grants can_manage_topics.
+   */
+  makeForum(chatId: number): void {
+    if (!this.chats.has(chatId)) throw new Error(`makeForum: chat ${chatId} is not known to the fake`);
+    const chat = this.chats.find(chatId);
+    if (chat.type !== "supergroup") throw new Error(`makeForum: only a supergroup can be a forum, chat ${chatId} is a ${chat.type}`);
+    this.chats.learn({ ...chat, is_forum: true });
+    // General's id is the group's first message, so no topic can open with it.
+    this.chats.skipIdsThrough(chatId, GENERAL_TOPIC_ID);
+    this.ctx.topics.enable(chatId);
+  }
+
+  /** Someone opens a topic (without `by`, an anonymous admin); the bot gets its forum_topic_created message. */
+  staffCreatesTopic(chatId: number, name: string, by?: User): Update {
+    return this.pushUpdate({ message: topicOpened(this.ctx, this.chats.find(chatId), name, by) });
+  }
+
+  /** An admin (without `by`, an anonymous one) closes a topic, General included; the bot gets forum_topic_closed. */
+  staffClosesTopic(chatId: number, threadId: number, by?: User): Update {
+    return this.pushUpdate({ message: topicClosedOrReopened(this.ctx, this.chats.find(chatId), threadId, true, by) });
+  }
+
+  /** An admin (without `by`, an anonymous one) reopens a topic; the bot gets forum_topic_reopened. */
+  staffReopensTopic(chatId: number, threadId: number, by?: User): Update {
+    return this.pushUpdate({ message: topicClosedOrReopened(this.ctx, this.chats.find(chatId), threadId, false, by) });
+  }
+
+  /** An admin deletes a topic with all its messages. Telegram tells the bot nothing; its later sends there are refused. */
+  staffDeletesTopic(chatId: number, threadId: number): void {
+    const topic = this.ctx.topics.live(chatId, threadId);
+    if (!topic || threadId === GENERAL_TOPIC_ID) throw new Error(`staffDeletesTopic: chat ${chatId} has no topic ${threadId} to delete`);
+    deleteTopic(this.ctx, chatId, topic);
+  }
+
+  /** A forum's topics as they stand now, General first, deleted ones included; [] for a chat that is no forum. */
+  topicsOf(chatId: number): TopicInfo[] {
+    return structuredClone(this.ctx.topics.list(chatId));
   }
 
   // ---- observing what the bot did ----------------------------------------------------------------
@@ -231,9 +284,14 @@ export class FakeTelegram {
     return this.log.waitFor(pred, count, timeoutMs);
   }
 
-  /** The bot's messages in a chat as they stand now (edits applied, deletions gone), oldest first. */
-  messagesIn(chatId: number): StoredMessage[] {
-    return structuredClone(this.chats.messagesIn(chatId, this.ctx.bot.id));
+  /**
+   * The bot's messages in a chat as they stand now (edits applied, deletions gone), oldest first; with `threadId` only
+   * those in that forum topic (1: General). Service messages of the topics the bot changed count as its messages.
+   */
+  messagesIn(chatId: number, threadId?: number): StoredMessage[] {
+    const inThread = (m: StoredMessage): boolean =>
+      threadId === undefined || (threadId === GENERAL_TOPIC_ID ? !m.is_topic_message : m.is_topic_message === true && m.message_thread_id === threadId);
+    return structuredClone(this.chats.messagesIn(chatId, this.ctx.bot.id).filter(inThread));
   }
 
   get answeredCallbacks(): Set<string> {

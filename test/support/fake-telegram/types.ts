@@ -39,7 +39,8 @@ export interface FakeTelegramOptions {
   /** Seed of the jitter's random source, to replay an arrival order; default a random one. */
   jitterSeed?: number;
   /**
-   * Flood control on send/copy/forward/edit methods, stricter than Telegram's (see FloodLimits); off by default.
+   * Flood control on send/copy/forward/edit methods and the topic methods that post into a group, stricter than
+   * Telegram's (see FloodLimits); off by default.
    * Refusals are answered 429 and recorded in floodLog.
    */
   enforceLimits?: boolean | FloodLimits;
@@ -92,6 +93,20 @@ export interface RecordedCall {
   status: number;
   /** The JSON envelope answered (a raw-body fault's text when it is not JSON); undefined when there was none. */
   response: unknown;
+}
+
+/** A forum topic as the fake holds it, General included; FakeTelegram.topicsOf lists them. */
+export interface TopicInfo {
+  /** The message_thread_id of its messages: the id of its forum_topic_created message; 1 for General, whose messages carry none. */
+  threadId: number;
+  name: string;
+  iconColor: number;
+  iconCustomEmojiId?: string;
+  closed: boolean;
+  /** A deleted topic keeps its entry, so a test can tell it from one that never was; its messages are gone. */
+  deleted: boolean;
+  /** The user (or bot) who opened it; undefined for General. */
+  createdBy?: number;
 }
 
 /** A message as the fake holds it; the same object shape Telegram returns. */
