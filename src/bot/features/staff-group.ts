@@ -41,8 +41,9 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     if (!target) return;
     const relayed = relayMessageOf(message);
     if (!relayed) return void (await reply(deps, ctx, M.relayUnsupported));
-    const result = await relay.answer(target, staffOf(message), relayed);
-    if (result.kind === "not-ticket") await replyToMessage(deps, message, M.notATicket);
+    const ticket = await relay.ticketFor(target);
+    if (!ticket) return void (await replyToMessage(deps, message, M.notATicket));
+    const result = await relay.answer(ticket, staffOf(message), relayed);
     if (result.kind === "nobody-bound") await replyToMessage(deps, message, M.nobodyBound(result.ticket));
   });
 }

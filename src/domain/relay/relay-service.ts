@@ -58,7 +58,7 @@ export interface RelayServiceDeps {
 /** The bot's message a staff member replied to, and its text. */
 export type StaffTarget = { replyToMessageId: number; replyToText: string | null };
 
-export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "not-ticket" } | { kind: "nobody-bound"; ticket: TiketWithAsker };
+export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "nobody-bound"; ticket: TiketWithAsker };
 
 /**
  * A ticket's own header, as `questionHeader` writes it: the only bot message whose visible tag may stand in for a
@@ -149,21 +149,23 @@ export function createRelayService(deps: RelayServiceDeps) {
       });
     },
 
-    /** A staff reply goes to the account the employee is bound to now, never to one they left. */
-    async answer(target: StaffTarget, staff: Staff, message: RelayMessage): Promise<AnswerResult> {
-      const ticket = await ticketOf(target);
-      if (!ticket) return { kind: "not-ticket" };
+    /**
+     * A staff reply goes to the account the employee is bound to now, never to one they left. `savedHtml`: a saved
+     * answer (`/jawab kode`) sent in the staff member's name instead of the message itself, which is the command.
+     */
+    async answer(ticket: TiketWithAsker, staff: Staff, message: RelayMessage, savedHtml?: string): Promise<AnswerResult> {
       const to = ticket.id_telegram;
       if (to === null) return { kind: "nobody-bound", ticket };
+      const header = texts.answerHeader(ticket.id, deps.showStaffName ? staff.name : null);
       await committed(async (trx) => {
         if (await queuedBefore(trx, "jawab", message)) return;
         await queueMessage(trx, {
           direction: "jawab",
           ticketId: ticket.id,
           to,
-          header: texts.answerHeader(ticket.id, deps.showStaffName ? staff.name : null),
+          header: savedHtml === undefined ? header : `${header}\n\n${savedHtml}`,
           opensTicket: false,
-          message,
+          message: savedHtml === undefined ? message : { ...message, media: "text", body: null, mediaGroupId: undefined },
           staff,
           buttons: deps.answerButtons(ticket.id),
         });
