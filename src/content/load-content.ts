@@ -7,6 +7,7 @@ import { lstat, open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_SIZE_LIMIT } from "./limits.js";
 import { parseCategory, parseDocumentIndex, parseNews, parsePage, type IndexedDocument, type Parsed } from "./parse.js";
+import { parseSavedAnswers } from "./parse-saved-answers.js";
 import { DEFAULT_SERVICE_HOURS, parseServiceHours } from "./parse-service-hours.js";
 import { parseSynonyms } from "./parse-synonyms.js";
 import { CATEGORY_KEYS, PAGE_NAMES, type Content, type ContentProblem, type DocumentEntry } from "./types.js";
@@ -21,6 +22,8 @@ const NEWS_FILE = "terkini.md";
 const SYNONYMS_FILE = "sinonim.md";
 /** Optional: without it the team works the bureau's usual hours and knows no holidays. */
 const SERVICE_HOURS_FILE = "jam-layanan.md";
+/** Optional: without it the staff have no saved answers to send with /jawab. */
+const SAVED_ANSWERS_FILE = "jawaban-siap.md";
 /** The documents folder inside the content folder: its files and its index, daftar.md. */
 export const DOCUMENTS_DIR = "dokumen";
 const DOCUMENT_INDEX = "daftar.md";
@@ -54,6 +57,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
   const documents = await reader.documents();
   const synonyms = await reader.parseOptional(SYNONYMS_FILE, parseSynonyms, []);
   const serviceHours = await reader.parseOptional(SERVICE_HOURS_FILE, parseServiceHours, DEFAULT_SERVICE_HOURS);
+  const savedAnswers = await reader.parseOptional(SAVED_ANSWERS_FILE, parseSavedAnswers, []);
   await reader.reportUnknownFiles();
 
   // Plain code-unit order: the same on every machine, whatever its locale.
@@ -69,6 +73,7 @@ export async function loadContent(dir: string): Promise<LoadResult> {
       pages: { start, bantuan, tentang },
       synonyms,
       serviceHours,
+      savedAnswers,
       version: reader.version(),
     },
     warnings: problems,
@@ -92,6 +97,7 @@ class ContentReader {
     }
     const parsed = parser(text);
     for (const problem of parsed.problems) this.error(file, problem.line, problem.message);
+    for (const warning of parsed.warnings ?? []) this.problems.push({ file, line: warning.line, message: warning.message, severity: "warning" });
     return parsed.value;
   }
 
@@ -126,7 +132,7 @@ class ContentReader {
   }
 
   async reportUnknownFiles(): Promise<void> {
-    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, SYNONYMS_FILE, SERVICE_HOURS_FILE, DOCUMENTS_DIR);
+    const known = [...CATEGORY_KEYS, ...PAGE_NAMES].map((name) => `${name}.md`).concat(NEWS_FILE, SYNONYMS_FILE, SERVICE_HOURS_FILE, SAVED_ANSWERS_FILE, DOCUMENTS_DIR);
     for (const name of (await this.list(".")).map((entry) => entry.name).filter((name) => !known.includes(name))) {
       const meant = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
       this.problems.push({

@@ -3,7 +3,7 @@
 import { formatIndonesianDate, parseIndonesianDate, WEEKDAYS } from "./indonesian-date.js";
 import type { LineProblem } from "./markdown.js";
 import type { Parsed } from "./parse.js";
-import { splitSections, type Section, type SectionedFile } from "./sections.js";
+import { splitSections, strayTitles, type Section, type SectionedFile } from "./sections.js";
 import type { Holiday, ServiceHours, WorkingDay } from "./types.js";
 
 const HOURS_SECTION = "Jam kerja";
@@ -65,13 +65,9 @@ export function parseServiceHours(source: string): Parsed<ServiceHours> {
   return { value: { days, holidays }, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
-/**
- * Only the file's own title may be a "#" heading: any other one ends the section above it, and the lines under it would
- * be left out without a word.
- */
+/** Only the file's own title may be a "#" heading. */
 function reportStrayTitles(file: SectionedFile, problems: LineProblem[]): void {
-  const firstSection = file.sections[0]?.heading.line ?? Infinity;
-  for (const title of file.titles.filter((title, index) => index > 0 || title.line > firstSection)) {
+  for (const title of strayTitles(file)) {
     problems.push({ line: title.line, message: `judul bagian ditulis dengan "## ", misalnya "## ${HOLIDAYS_SECTION}"; "# " hanya untuk judul berkas di baris pertama` });
   }
 }

@@ -14,6 +14,8 @@ import type { Category, CategoryKey, NewsItem } from "./types.js";
 export interface Parsed<T> {
   value: T;
   problems: LineProblem[];
+  /** Reported to the admin, but the file is used all the same. */
+  warnings?: LineProblem[];
 }
 
 const TEXT_LIMIT = MESSAGE_LIMIT - HEADER_ROOM;

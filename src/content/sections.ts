@@ -52,6 +52,15 @@ export function splitSections(source: string): SectionedFile {
   };
 }
 
+/**
+ * The "#" headings other than the file's own title (one, before the first "##"). Each ends the section above it, and
+ * the lines under it belong to no section: a file that is read section by section would leave them out without a word.
+ */
+export function strayTitles(file: SectionedFile): Heading[] {
+  const firstSection = file.sections[0]?.heading.line ?? Infinity;
+  return file.titles.filter((title, index) => index > 0 || title.line > firstSection);
+}
+
 /** A heading's words without their formatting: buttons show plain text. */
 function plainText(inline: Token): string {
   return (inline.children ?? [])

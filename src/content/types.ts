@@ -91,6 +91,16 @@ export interface ServiceHours {
   holidays: Holiday[];
 }
 
+/** An answer the staff send with "/jawab kode" (jawaban-siap.md). */
+export interface SavedAnswer {
+  /** 2–30 characters: a–z, digits and hyphens, a letter first, e.g. "tunkin-cair". */
+  code: string;
+  /** Telegram HTML, fits one message under a header. */
+  html: string;
+  /** 1-based line of its heading */
+  line: number;
+}
+
 export interface Content {
   /** In the order of CATEGORY_KEYS. */
   categories: Category[];
@@ -102,6 +112,8 @@ export interface Content {
   synonyms: SynonymGroup[];
   /** Senin–Kamis 07.30–16.00 and Jumat 07.30–16.30 without holidays when the folder has no jam-layanan.md. */
   serviceHours: ServiceHours;
+  /** Sorted by code; empty when the folder has no jawaban-siap.md. */
+  savedAnswers: SavedAnswer[];
   /** Hash of every file read; changes on any edit. */
   version: string;
 }
