@@ -21,7 +21,9 @@ import { checkHealth, HEALTH_LIMITS } from "./monitoring/health.js";
 import { startHttpListener } from "./monitoring/http-listener.js";
 import { createMetrics, type Role } from "./monitoring/metrics.js";
 import { setUpBot } from "./bot/create-bot.js";
-import { ANNOUNCEMENT_TEXTS, CLOSING_TEXTS, COMMANDS, PROMISE_TEXTS, RELAY_TEXTS } from "./bot/messages.js";
+import { ANNOUNCEMENT_TEXTS, CLOSING_TEXTS, COMMANDS, PROMISE_TEXTS, relayTexts, TOPIC_TEXTS } from "./bot/messages.js";
+import { deskModeOf } from "./bot/forum/forum-mode.js";
+import { createTopicKeeper } from "./bot/forum/topic-keeper.js";
 import { answerButtons, ratingButtons } from "./bot/features/ticket-closing.js";
 import { createTicketClosing } from "./domain/relay/ticket-closing.js";
 import { createAnswerPromise } from "./domain/relay/answer-promise.js";
@@ -143,13 +145,16 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     recordPesan: (rows) => insertPesan(db, rows),
   });
 
+  const mode = await deskModeOf(bot.api, gateway, config.staffGroupId, me.id, log);
+  const topics = mode === "forum" ? createTopicKeeper({ db, gateway, clock, log, staffGroupId: config.staffGroupId, texts: TOPIC_TEXTS }) : undefined;
+
   let outbox: OutboxWorker | undefined;
   const relay = createRelayService({
     db,
     clock,
     staffGroupId: config.staffGroupId,
     showStaffName: config.showStaffName,
-    texts: RELAY_TEXTS,
+    texts: relayTexts(mode === "forum"),
     answerButtons,
     onQueued: () => outbox?.wake(),
   });
@@ -174,17 +179,19 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     async delivered(item, progress) {
       await relay.delivered(item, progress);
       if (item.announcementId !== null) await announcements.settled(item.announcementId);
+      // A question, an answer or a close changed the ticket's state: its topic's name follows.
+      if (topics && item.ticketId !== null) void topics.sync(item.ticketId);
     },
     async failed(item, reason, blocked) {
       await relay.failed(item, reason, blocked);
       if (item.announcementId !== null) await announcements.settled(item.announcementId);
     },
   };
-  outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log, scheduler: schedulerOn(clock) });
+  outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log, scheduler: schedulerOn(clock), topics });
 
   const deps = { config, db, log, content, clock, gateway, outbox, me: { id: me.id, username: me.username ?? "" }, metrics };
   const guides = createGuideService({ db, clock, index: liveGuideIndex(content) });
-  setUpBot(bot, deps, { relay, closing, promise, staff: createStaffDesk({ db, clock }), announcements, guides });
+  setUpBot(bot, deps, { relay, closing, promise, staff: createStaffDesk({ db, clock }), topics, announcements, guides });
   postNewNewsToStaff(content, gateway, config.staffGroupId, log);
   void retry(log, "Telegram (setMyCommands)", stopping.signal, () => bot.api.setMyCommands({ commands: COMMANDS }), isTransient).catch(
     (err: unknown) => log.warn("daftar perintah tidak terpasang", { error: describeError(err) }),

@@ -9,6 +9,7 @@ import type { TiketWithAsker } from "../db/tiket-repo.js";
 import type { Holiday, ServiceHours, WorkingDay } from "../content/types.js";
 import { formatIndonesianDate, WEEKDAYS } from "../content/indonesian-date.js";
 import { escapeHtml as e, formatDuration, formatPeriode, formatRupiah } from "./format.js";
+import type { TopicTexts } from "./forum/topic-keeper.js";
 
 export const COMMANDS: { command: string; description: string }[] = [
   { command: "start", description: "Mulai dan tampilkan menu utama" },
@@ -168,6 +169,13 @@ export const M = {
   askerAlreadyBlocked: (t: TiketWithAsker) => `${e(t.nama)} sudah diblokir sebelumnya.`,
   askerUnblocked: (t: TiketWithAsker, staffName: string) => `✅ Blokir ${e(t.nama)} dibuka oleh ${e(staffName)}: pesannya diteruskan lagi ke grup ini.`,
   askerNotBlocked: (t: TiketWithAsker) => `${e(t.nama)} tidak sedang diblokir.`,
+  noteKept: "📝 Catatan internal: tidak dikirim ke pegawai.",
+  forumRightsMissing: (missing: string[]) =>
+    `⚠️ Grup ini memakai topik, tetapi bot belum memiliki hak admin: <b>${missing.map(e).join("</b>, <b>")}</b>. ` +
+    "Sampai hak itu diberikan (Info grup → Administrator → bot) dan bot dijalankan ulang, pertanyaan pegawai muncul di topik General " +
+    "dan dijawab dengan membalas (reply) pesannya.",
+  forumRightsPartial: (missing: string[]) =>
+    `⚠️ Bot bekerja dengan topik, tetapi belum memiliki hak admin: <b>${missing.map(e).join("</b>, <b>")}</b>. Berikan hak itu agar semua fitur berjalan.`,
   blockedNotice:
     "Mohon maaf, pesan Anda saat ini tidak dapat diteruskan kepada tim OSDM melalui chat ini. " +
     "Untuk keperluan kepegawaian, silakan menghubungi Biro OSDM secara langsung pada jam layanan (lihat /jam). " +
@@ -255,11 +263,12 @@ export const ANNOUNCEMENT_TEXTS: AnnouncementTexts = {
     (o.gagal > 0 ? ` (${o.diblokir} memblokir bot, ${o.gagal - o.diblokir} lainnya, mis. akun dihapus).` : "."),
 };
 
-export const RELAY_TEXTS: RelayTexts = {
+/** The relay's sentences; in forum mode the staff answer by writing in the topic instead of replying. */
+export const relayTexts = (forum: boolean): RelayTexts => ({
   questionHeader: (ticketId, asker, isNew) =>
     `${isNew ? "❓" : "➕"} <b>#T${ticketId}</b> ${isNew ? "pertanyaan baru" : "lanjutan"}\n` +
     `Dari: <b>${e(asker.nama)}</b> · NIP ${e(asker.nip)}${asker.unit_kerja ? ` · ${e(asker.unit_kerja)}` : ""}` +
-    (isNew ? "\n<i>Balas (reply) pesan ini untuk menjawab; balas dengan /selesai untuk menutup.</i>" : ""),
+    (isNew ? `\n<i>${forum ? FORUM_HINT : REPLY_HINT}</i>` : ""),
   answerHeader: (ticketId, staffName) =>
     `💬 <b>Jawaban Tim OSDM</b> (tiket #T${ticketId})${staffName ? `\n— ${e(staffName)}` : ""}`,
   delivered: (ticketId, askerName) => `✅ Jawaban #T${ticketId} terkirim ke ${e(askerName)}.`,
@@ -272,6 +281,23 @@ export const RELAY_TEXTS: RelayTexts = {
   resendQuestion: (ticketId) =>
     `⚠️ Maaf, salah satu pesan Anda untuk tiket <b>#T${ticketId}</b> tidak dapat diteruskan ke tim OSDM karena gangguan. ` +
     "Mohon kirim ulang pesan tersebut (untuk foto atau dokumen, kirim ulang filenya).",
+});
+
+const REPLY_HINT = "Balas (reply) pesan ini untuk menjawab; balas dengan /selesai untuk menutup.";
+const FORUM_HINT = "Tulis di topik ini untuk menjawab (tanpa reply); awali dengan ! untuk catatan internal; /selesai untuk menutup.";
+/** Telegram's limit on a topic's name. */
+const TOPIC_NAME_LIMIT = 128;
+const TOPIC_STATE = { baru: "🟢", dijawab: "🟡", selesai: "✅" } as const;
+
+export const TOPIC_TEXTS: TopicTexts = {
+  topicName: (t) => {
+    const state = t.status === "selesai" ? "selesai" : t.dijawab_terakhir !== null && t.dijawab_terakhir >= (t.aktivitas_pegawai ?? 0) ? "dijawab" : "baru";
+    const name = `${TOPIC_STATE[state]} #T${t.id} ${t.nama}${t.unit_kerja ? ` · ${t.unit_kerja}` : ""}${t.nama_pengambil ? ` · 🙋 ${t.nama_pengambil}` : ""}`;
+    return Array.from(name).slice(0, TOPIC_NAME_LIMIT).join("");
+  },
+  topicRecreated: (t) =>
+    `♻️ Topik ini dibuat ulang karena topik sebelumnya dihapus. Tiket terbuka <b>#T${t.id}</b> dari ${e(t.nama)}, ` +
+    `${t.dijawab_pertama ? "sudah dijawab" : "belum dijawab"}; pesan berikutnya muncul di sini.`,
 };
 
 const CLOSED_HOW = {

@@ -42,6 +42,15 @@ export interface OutboxDeps {
   /** The app's clock (due times are written with it) and timers on it. */
   scheduler: Scheduler;
   pollMs?: number;
+  /** Forum mode: which topic of the staff group an item goes to, and how a lost topic is made good. */
+  topics?: TopicPlacement;
+}
+
+export interface TopicPlacement {
+  /** The topic an item goes to; undefined: none (not for the staff group, not about a ticket). */
+  threadOf(item: OutboxItem): Promise<number | undefined>;
+  /** The item's topic was deleted ("gone") or closed by hand: forget it or reopen it, so the next try has a place. */
+  repair(item: OutboxItem, problem: "gone" | "closed"): Promise<void>;
 }
 
 const BATCH = 500;
@@ -56,6 +65,8 @@ const MIN_RETRY_SCAN_MS = 50;
  */
 const SET_ASIDE_AFTER_MS = 20_000;
 const SET_ASIDE_AFTER_TRIES = 5;
+/** A topic that is still missing after this many repairs is not the topic's problem: the item fails as any other. */
+const TOPIC_REPAIRS = 3;
 
 /** The lane an item waits in: its chat, or for the staff group (any group) its ticket. */
 function laneOf(item: OutboxItem): string {
@@ -197,6 +208,19 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     const failure = classifyFailure(err);
     const reason = describeError(err);
     const meta = { item: item.id, chat: item.to, ticket: item.ticketId, kind: item.kind, error: reason };
+    if (failure.kind === "bad-request" && failure.topic && deps.topics && item.tries < TOPIC_REPAIRS) {
+      // Not the message's fault: its topic was deleted or closed by hand. Made good, it goes again at once.
+      log.warn("topik forum hilang atau ditutup; diperbaiki lalu dikirim lagi", { ...meta, topic: failure.topic });
+      const repaired = await deps.topics.repair(item, failure.topic).then(
+        () => true,
+        (e: unknown) => (log.warn("topik forum belum dapat diperbaiki", { item: item.id, error: describeError(e) }), false),
+      );
+      const wait = repaired ? 0 : backoffMs(item.tries + 1, { baseMs: FIRST_RETRY_MS, maxMs: MAX_BACKOFF_MS });
+      await retryLater(db, item.id, item.tries + 1, now() + wait, reason).catch((e: unknown) =>
+        log.warn("jadwal ulang antrian tidak tersimpan", { item: item.id, error: describeError(e) }),
+      );
+      return false;
+    }
     if (failure.kind === "refused" || failure.kind === "bad-request") {
       failingSince.delete(item.id);
       log.warn("pesan antrian ditolak Telegram", meta);
@@ -226,11 +250,14 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
     const options = sendOptionsOf(item);
     const reply = (id: number | undefined) => (id === undefined ? {} : { reply_parameters: { message_id: id, allow_sending_without_reply: true } });
     const from = payload.type === "notice" ? chatId : payload.fromChatId;
+    const thread = await deps.topics?.threadOf(item);
+    const place = thread === undefined ? {} : { message_thread_id: thread };
     switch (step.method) {
       case "sendMessage": {
         const m = await deps.gateway.sendMessage(
           {
             chat_id: chatId,
+            ...place,
             text: step.text,
             ...(step.html ? { parse_mode: "HTML" } : {}),
             link_preview_options: { is_disabled: true },
@@ -245,6 +272,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         const m = await deps.gateway.copyMessage(
           {
             chat_id: chatId,
+            ...place,
             from_chat_id: from,
             message_id: step.messageId,
             ...(step.caption !== undefined ? { caption: step.caption, parse_mode: "HTML" } : {}),
@@ -256,7 +284,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
         return [m.message_id];
       }
       case "copyMessages": {
-        const ids = await deps.gateway.copyMessages({ chat_id: chatId, from_chat_id: from, message_ids: step.messageIds }, options);
+        const ids = await deps.gateway.copyMessages({ chat_id: chatId, ...place, from_chat_id: from, message_ids: step.messageIds }, options);
         return ids.map((m) => m.message_id);
       }
     }

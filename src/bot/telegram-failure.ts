@@ -9,8 +9,11 @@ export type TelegramFailure =
   | { kind: "flood"; retryAfterMs: number }
   /** This chat will not take messages from the bot (blocked, kicked, deleted account, chat gone). */
   | { kind: "refused"; blocked: boolean }
-  /** This request will never pass as it is (a malformed message, a message to reply to that is gone…). */
-  | { kind: "bad-request" }
+  /**
+   * This request will never pass as it is (a malformed message, a message to reply to that is gone…); `topic`: not
+   * here, because its forum topic was deleted ("gone") or closed by hand: it may pass in a new or reopened topic.
+   */
+  | { kind: "bad-request"; topic?: "gone" | "closed" }
   /** The token is wrong or revoked, or the method does not exist on this server. */
   | { kind: "auth" }
   /** Not Telegram at all: a bug or a database error on our side. */
@@ -26,9 +29,17 @@ export function classifyFailure(err: unknown): TelegramFailure {
   if (code === 429) return { kind: "flood", retryAfterMs: err.retryAfter !== undefined && err.retryAfter >= 0 ? err.retryAfter * 1000 : DEFAULT_FLOOD_WAIT_MS };
   if (code === 401 || code === 404) return { kind: "auth" };
   if (code === 403) return { kind: "refused", blocked: true };
-  if (code === 400) return /chat not found|user is deactivated|bot was kicked|peer_id_invalid/i.test(err.description ?? "") ? { kind: "refused", blocked: false } : { kind: "bad-request" };
+  if (code === 400) return badRequest(err.description ?? "");
   // 5xx, and any code or body the Bot API does not define.
   return { kind: "outage" };
+}
+
+function badRequest(description: string): TelegramFailure {
+  if (/chat not found|user is deactivated|bot was kicked|peer_id_invalid/i.test(description)) return { kind: "refused", blocked: false };
+  // "TOPIC_DELETED" is what users report from a server whose cache is stale; the current one says "thread not found".
+  if (/message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i.test(description)) return { kind: "bad-request", topic: "gone" };
+  if (/TOPIC_CLOSED/i.test(description)) return { kind: "bad-request", topic: "closed" };
+  return { kind: "bad-request" };
 }
 
 /** Worth trying again later: Telegram is out, or asks us to slow down. */

@@ -31,6 +31,10 @@ export interface Gateway {
   copyMessage(params: CopyMessageParams, options?: SendOptions): Promise<MessageId>;
   copyMessages(params: CopyMessagesParams, options?: SendOptions): Promise<MessageId[]>;
   editMessageText(params: EditMessageTextParams & { chat_id: number; message_id: number }): Promise<void>;
+  /** Forum topics: each posts a service message, so each is paced and counted like a send. */
+  createForumTopic(chatId: number, name: string): Promise<number>;
+  editForumTopic(chatId: number, threadId: number, name: string): Promise<void>;
+  reopenForumTopic(chatId: number, threadId: number): Promise<void>;
   /** When Telegram last accepted a send (0 before the first): tells an outage from one message that cannot pass. */
   lastSuccessAt(): number;
 }
@@ -117,6 +121,19 @@ export function createGateway({ api, pacer, botId, clock, log, metrics, recordPe
       const result = await paced("copyMessages", chatId, params.message_ids.length, options, () => api.copyMessages(params));
       record(chatId, "salinan", null, result.length > 0 ? result.map((m) => m.message_id) : [null], { ...params, result });
       return result;
+    },
+    async createForumTopic(chatId, name) {
+      const topic = await paced("createForumTopic", chatId, 1, undefined, () => api.createForumTopic({ chat_id: chatId, name }));
+      record(chatId, "topik", name, [null], topic);
+      return topic.message_thread_id;
+    },
+    async editForumTopic(chatId, threadId, name) {
+      await paced("editForumTopic", chatId, 1, undefined, () => api.editForumTopic({ chat_id: chatId, message_thread_id: threadId, name }));
+      record(chatId, "topik", name, [null], { message_thread_id: threadId, name });
+    },
+    async reopenForumTopic(chatId, threadId) {
+      await paced("reopenForumTopic", chatId, 1, undefined, () => api.reopenForumTopic({ chat_id: chatId, message_thread_id: threadId }));
+      record(chatId, "topik", null, [null], { message_thread_id: threadId, reopened: true });
     },
     async editMessageText(params) {
       await paced("editMessageText", params.chat_id, 1, undefined, () => api.editMessageText(params));

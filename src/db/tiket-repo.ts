@@ -9,6 +9,10 @@ export interface TiketRow {
   ditanya: number;
   dijawab_pertama: number | null;
   ditutup: number | null;
+  /** The employee's latest message in it. */
+  aktivitas_pegawai: number | null;
+  /** The latest answer delivered. */
+  dijawab_terakhir: number | null;
 }
 
 export interface TiketWithAsker extends TiketRow {
@@ -21,7 +25,10 @@ export interface TiketWithAsker extends TiketRow {
   id_telegram: number | null;
 }
 
-const COLUMNS = ["tiket.id", "tiket.id_pengguna", "tiket.id_chat", "tiket.status", "tiket.ditanya", "tiket.dijawab_pertama", "tiket.ditutup"];
+const COLUMNS = [
+  "tiket.id", "tiket.id_pengguna", "tiket.id_chat", "tiket.status", "tiket.ditanya", "tiket.dijawab_pertama", "tiket.ditutup",
+  "tiket.aktivitas_pegawai", "tiket.dijawab_terakhir",
+];
 const ASKER_COLUMNS = [...COLUMNS, "tiket.nama_pengambil", "pengguna.nama", "pengguna.nip", "pengguna.unit_kerja", "pengguna.id_telegram"];
 
 function normalize<T extends TiketRow>(row: T): T {
@@ -32,12 +39,20 @@ function normalize<T extends TiketRow>(row: T): T {
     ditanya: Number(row.ditanya),
     dijawab_pertama: row.dijawab_pertama === null ? null : Number(row.dijawab_pertama),
     ditutup: row.ditutup === null ? null : Number(row.ditutup),
+    aktivitas_pegawai: row.aktivitas_pegawai === null ? null : Number(row.aktivitas_pegawai),
+    dijawab_terakhir: row.dijawab_terakhir === null ? null : Number(row.dijawab_terakhir),
   };
 }
 
 export async function findOpenTicket(db: Db, chatId: number): Promise<TiketRow | undefined> {
   const row = await db("tiket").where({ id_chat: chatId, status: "terbuka" }).orderBy("id", "desc").first<TiketRow | undefined>(COLUMNS);
   return row && normalize(row);
+}
+
+/** The employee's newest ticket, open or closed: the one their topic's messages are about. */
+export async function latestTicketOf(db: Db, pengguna: number): Promise<TiketWithAsker | undefined> {
+  const row = await db("tiket").where({ id_pengguna: pengguna }).orderBy("id", "desc").first<{ id: number } | undefined>("id");
+  return row && ticketWithAsker(db, Number(row.id));
 }
 
 export async function createTicket(db: Db, pengguna: number, chatId: number, now: number): Promise<number> {

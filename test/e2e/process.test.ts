@@ -58,7 +58,7 @@ for (const database of testDatabases()) {
       const users = await employees(db, [901, 902, 903, 904, 905, 906]);
       // Every ticket's delivery to the group hangs (each ticket has a lane of its own): all of them are still in
       // the durable queue when the process dies.
-      fake.failNext((c) => c.params.chat_id === STAFF_GROUP.id, { hang: true }, users.length);
+      fake.failNext((c) => c.method === "sendMessage" && c.params.chat_id === STAFF_GROUP.id, { hang: true }, users.length);
       const first = startBot(fake, configOf(db));
       children.push(first);
       users.forEach((u, i) => fake.userSays(u, `pertanyaan nomor ${i + 1}`));

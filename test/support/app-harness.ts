@@ -45,6 +45,8 @@ export interface HarnessOptions {
   httpAddr?: Config["httpAddr"];
   answerTargetHours?: number;
   autoCloseDays?: number;
+  /** Sets the fake up before the bot starts (e.g. makes the staff group a forum). */
+  prepare?: (fake: FakeTelegram) => void;
 }
 
 export interface Harness {
@@ -64,6 +66,7 @@ export interface Harness {
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const fake = await FakeTelegram.start(opts.fake);
   fake.knowChat(STAFF_GROUP);
+  opts.prepare?.(fake);
   const { log, lines } = memoryLogger();
   const config: Config = {
     botToken: fake.token,

@@ -34,6 +34,11 @@ function fakeGateway(clock: ManualScheduler, answer: (chatId: number, text: stri
       throw new Error("not used");
     },
     editMessageText: async () => undefined,
+    createForumTopic: async () => {
+      throw new Error("not used");
+    },
+    editForumTopic: async () => undefined,
+    reopenForumTopic: async () => undefined,
   };
   return { gateway, sent, attempts };
 }

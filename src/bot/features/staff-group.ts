@@ -8,6 +8,7 @@ import type { RelayService, StaffTarget } from "../../domain/relay/relay-service
 import type { StaffDeskService } from "../../domain/relay/staff-desk.js";
 import type { TicketClosing } from "../../domain/relay/ticket-closing.js";
 import type { TiketWithAsker } from "../../db/tiket-repo.js";
+import type { TopicKeeper } from "../forum/topic-keeper.js";
 import { weeklySummary } from "../../report/weekly-summary.js";
 import { reply, replyToMessage, type BotDeps } from "../deps.js";
 import { M } from "../messages.js";
@@ -20,6 +21,8 @@ export interface StaffDesk {
   closing: TicketClosing;
   promise: AnswerPromise;
   staff: StaffDeskService;
+  /** Forum mode only: the employees' topics. */
+  topics?: TopicKeeper;
 }
 
 /** The staff commands that act on the ticket of the message they reply to. */
@@ -32,6 +35,9 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     const message = ctx.message!;
     const command = commandFor(message.text, deps.me.username);
     if (command === "tiket") return listTickets(deps, ctx, desk);
+    if (desk.topics && message.is_topic_message && message.message_thread_id !== undefined) {
+      return inTopic(deps, desk, desk.topics, message, command);
+    }
     const onTicket = command === undefined ? undefined : TICKET_COMMANDS[command];
     if (onTicket) return withTicket(deps, desk, message, command!, onTicket);
     if (command === "pengumuman") return announce(message);
@@ -74,6 +80,32 @@ const TICKET_COMMANDS: Record<string, TicketCommand | undefined> = {
     await replyToMessage(deps, message, done ? M.askerUnblocked(ticket, staffOf(message).name) : M.askerNotBlocked(ticket));
   },
 };
+
+/** Telegram's notes about the topic itself (made, renamed, closed by someone): nothing to relay or answer. */
+const SERVICE_FIELDS = ["forum_topic_created", "forum_topic_edited", "forum_topic_closed", "forum_topic_reopened", "pinned_message"] as const;
+/** A staff message kept in the group: "!…" or "/catatan …". */
+const NOTE = /^\s*!/;
+
+/**
+ * Forum mode: in an employee's topic, whatever a staff member writes goes to that employee (no reply needed), a
+ * ticket command works on their newest ticket, and a note stays in the group. Other topics are the staff's own.
+ */
+async function inTopic(deps: BotDeps, desk: StaffDesk, topics: TopicKeeper, message: Message, command: string | undefined): Promise<void> {
+  if (SERVICE_FIELDS.some((field) => field in message)) return;
+  const ticket = await topics.ticketOfTopic(message.message_thread_id!);
+  if (!ticket) return;
+  const onTicket = command === undefined ? undefined : TICKET_COMMANDS[command];
+  if (onTicket) {
+    await onTicket(deps, desk, message, ticket);
+    return void (await topics.sync(ticket.id));
+  }
+  if (command === "catatan" || NOTE.test(message.text ?? message.caption ?? "")) return void (await replyToMessage(deps, message, M.noteKept));
+  if (command !== undefined) return;
+  const relayed = relayMessageOf(message);
+  if (!relayed) return void (await replyToMessage(deps, message, M.relayUnsupported));
+  const result = await desk.relay.answer(ticket, staffOf(message), relayed);
+  if (result.kind === "nobody-bound") await replyToMessage(deps, message, M.nobodyBound(result.ticket));
+}
 
 /** Runs a ticket command on the ticket of the message it replies to, or says how to use it. */
 async function withTicket(deps: BotDeps, desk: StaffDesk, message: Message, command: string, run: TicketCommand): Promise<void> {

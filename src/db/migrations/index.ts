@@ -8,6 +8,7 @@ import * as outbox from "./005-outbox.js";
 import * as guideSuggestions from "./006-guide-suggestions.js";
 import * as serviceLoop from "./007-service-loop.js";
 import * as staffDesk from "./008-staff-desk.js";
+import * as forumTopics from "./009-forum-topics.js";
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "006-guide-suggestions": guideSuggestions,
   "007-service-loop": serviceLoop,
   "008-staff-desk": staffDesk,
+  "009-forum-topics": forumTopics,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,35 @@
+// The only module with SQL on `topik`: which forum topic of the staff group belongs to which employee.
+import type { Db } from "./database.js";
+
+export interface Topic {
+  threadId: number;
+  /** The name the bot last gave it. */
+  name: string;
+}
+
+export async function topicOf(db: Db, chatId: number, pengguna: number): Promise<Topic | undefined> {
+  const row = await db("topik").where({ id_chat: chatId, id_pengguna: pengguna }).first<{ id_thread: number; nama: string } | undefined>("id_thread", "nama");
+  return row && { threadId: Number(row.id_thread), name: row.nama };
+}
+
+export async function employeeOfTopic(db: Db, chatId: number, threadId: number): Promise<number | undefined> {
+  const row = await db("topik").where({ id_chat: chatId, id_thread: threadId }).first<{ id_pengguna: number } | undefined>("id_pengguna");
+  return row && Number(row.id_pengguna);
+}
+
+/** The employee's topic from now on, replacing one that was lost. */
+export async function saveTopic(db: Db, chatId: number, pengguna: number, topic: Topic, now: number): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx("topik").where({ id_chat: chatId, id_pengguna: pengguna }).delete();
+    await trx("topik").insert({ id_chat: chatId, id_pengguna: pengguna, id_thread: topic.threadId, nama: topic.name, dibuat: now });
+  });
+}
+
+export async function renameTopic(db: Db, chatId: number, threadId: number, name: string): Promise<void> {
+  await db("topik").where({ id_chat: chatId, id_thread: threadId }).update({ nama: name });
+}
+
+/** Forgets a topic that is gone (deleted by hand); false when it was forgotten already. */
+export async function forgetTopic(db: Db, chatId: number, threadId: number): Promise<boolean> {
+  return (await db("topik").where({ id_chat: chatId, id_thread: threadId }).delete()) > 0;
+}
