@@ -169,6 +169,12 @@ export const M = {
   askerAlreadyBlocked: (t: TiketWithAsker) => `${e(t.nama)} sudah diblokir sebelumnya.`,
   askerUnblocked: (t: TiketWithAsker, staffName: string) => `✅ Blokir ${e(t.nama)} dibuka oleh ${e(staffName)}: pesannya diteruskan lagi ke grup ini.`,
   askerNotBlocked: (t: TiketWithAsker) => `${e(t.nama)} tidak sedang diblokir.`,
+  savedAnswerList: (codes: string[]) =>
+    codes.length === 0
+      ? "Belum ada jawaban siap. Admin dapat menambahkannya di berkas konten jawaban-siap.md."
+      : `<b>Jawaban siap</b> (kirim dengan /jawab kode sebagai balasan pada pesan tiket, atau di topik pegawai):\n${codes.map((c) => `• <code>${e(c)}</code>`).join("\n")}`,
+  savedAnswerUnknown: (code: string, codes: string[]) =>
+    `Jawaban siap <code>${e(code)}</code> tidak ada. ${codes.length > 0 ? `Kode yang tersedia: ${codes.map((c) => `<code>${e(c)}</code>`).join(", ")}.` : "Belum ada jawaban siap."}`,
   noteKept: "📝 Catatan internal: tidak dikirim ke pegawai.",
   forumRightsMissing: (missing: string[]) =>
     `⚠️ Grup ini memakai topik, tetapi bot belum memiliki hak admin: <b>${missing.map(e).join("</b>, <b>")}</b>. ` +
@@ -217,6 +223,7 @@ export const M = {
 const TICKET_COMMAND_PURPOSE: Record<string, string> = {
   selesai: "menutup tiket",
   ambil: "mengambil tiket",
+  jawab: "mengirim jawaban siap",
   blokir: "memblokir pengirim tiket",
   bukablokir: "membuka blokir pengirim tiket",
 };

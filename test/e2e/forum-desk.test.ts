@@ -145,16 +145,18 @@ for (const database of testDatabases()) {
       expect(stored.map((r) => Number(r.id_thread))).to.deep.equal([threadId]);
     });
 
-    it("blocks and unblocks from inside the topic, and keeps /tiket working in General", async () => {
+    it("sends saved answers, blocks and unblocks from inside the topic, and keeps /tiket working in General", async () => {
       const budi = await h.employee(805, { nama: "Budi Santoso" });
       h.fake.userSays(budi, "Pertanyaan");
       await until("a topic", () => topics().length === 1);
       const { threadId } = topics()[0]!;
       await topicHolds(threadId, 1);
+      staffWrites(RINA, threadId, "/jawab jam-layanan");
+      await until("the saved answer", () => h.fake.messagesIn(budi.id).some((m) => textOf(m).includes("Jam layanan dan hari libur terdekat")));
       staffWrites(RINA, threadId, "/blokir");
       await until("the block note", () => inTopic(threadId).some((m) => textOf(m).includes("tidak lagi diteruskan")));
       h.fake.userSays(budi, "pesan saat diblokir");
-      await sends(budi.id, 2);
+      await until("the notice", () => h.fake.messagesIn(budi.id).some((m) => textOf(m).includes("tidak dapat diteruskan")));
       staffWrites(RINA, threadId, "/bukablokir");
       await until("the unblock note", () => inTopic(threadId).some((m) => textOf(m).includes("dibuka oleh Rina Staf")));
       h.fake.userSays(budi, "pesan setelah dibuka");

@@ -52,6 +52,21 @@ for (const database of testDatabases()) {
       expect(await staffSays(ANDI, "/ambil")).to.contain("balas (reply) salah satu pesan tiket dengan /ambil");
     });
 
+    it("sends a saved answer with /jawab kode as if typed, lists the codes with /jawab, and names an unknown code", async () => {
+      const budi = await h.employee(804, { nama: "Budi Santoso" });
+      const question = await asks(budi, "Kapan tunkin cair?");
+      const list = await staffSays(RINA, "/jawab");
+      expect(list).to.contain("tunkin-cair").and.contain("formulir-cuti");
+      expect(await staffSays(RINA, "/jawab tunkin-cairr", question)).to.contain("tunkin-cairr tidak ada").and.contain("tunkin-cair");
+      h.fake.groupMessage(STAFF_GROUP, RINA, { text: "/jawab Tunkin-Cair", reply_to_message: question });
+      const answer = await nth(budi.id, 2);
+      expect(textOf(answer)).to.contain("Jawaban Tim OSDM").and.contain("#T1").and.contain("Tunjangan kinerja dibayarkan setiap bulan").and.not.contain("/jawab");
+      expect(answer.entities?.some((entity) => entity.type === "bold"), "the saved answer's Markdown is rendered").to.equal(true);
+      expect(answer.reply_markup?.inline_keyboard.flat().map((b) => b.text)).to.deep.equal(["✅ Sudah terjawab"]);
+      await h.fake.waitForCall((c) => sentTo(STAFF_GROUP.id)(c) && String(c.params.text).includes("terkirim"));
+      expect((await db("tiket").where({ id: 1 }).first()).nama_penjawab).to.equal("Rina Staf");
+    });
+
     it("stops relaying a blocked employee, tells them once whom to contact, and relays again after /bukablokir", async () => {
       const budi = await h.employee(802, { nama: "Budi Santoso" });
       const siti = await h.employee(803, { nama: "Siti Aminah" });

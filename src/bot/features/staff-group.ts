@@ -1,6 +1,6 @@
 // The staff group: a reply to a ticket's message goes back to the employee; `/tiket` lists open tickets; as a reply
 // to a ticket's message, `/selesai` closes it, `/ambil` takes it, `/blokir` and `/bukablokir` stop and restart
-// relaying its asker; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements feature.
+// relaying its asker, `/jawab kode` sends a saved answer; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements feature.
 // Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
 import type { Bot, Context, Message } from "node-telegram-bot-api";
 import type { AnswerPromise } from "../../domain/relay/answer-promise.js";
@@ -35,6 +35,7 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     const message = ctx.message!;
     const command = commandFor(message.text, deps.me.username);
     if (command === "tiket") return listTickets(deps, ctx, desk);
+    if (command === "jawab" && argumentOf(message.text) === "") return void (await replyToMessage(deps, message, M.savedAnswerList(savedCodes(deps))));
     if (desk.topics && message.is_topic_message && message.message_thread_id !== undefined) {
       return inTopic(deps, desk, desk.topics, message, command);
     }
@@ -70,6 +71,13 @@ const TICKET_COMMANDS: Record<string, TicketCommand | undefined> = {
     const result = await desk.staff.claim(ticket, staff);
     const text = result.kind === "taken-over" ? M.ticketTakenOver(ticket, staff.name, result.from) : result.kind === "already-yours" ? M.ticketAlreadyYours(ticket) : M.ticketClaimed(ticket, staff.name);
     await replyToMessage(deps, message, text);
+  },
+  async jawab(deps, desk, message, ticket) {
+    const code = argumentOf(message.text).toLowerCase();
+    const saved = deps.content.current().savedAnswers.find((answer) => answer.code === code);
+    if (!saved) return void (await replyToMessage(deps, message, M.savedAnswerUnknown(code, savedCodes(deps))));
+    const result = await desk.relay.answer(ticket, staffOf(message), relayMessageOf(message)!, saved.html);
+    if (result.kind === "nobody-bound") await replyToMessage(deps, message, M.nobodyBound(result.ticket));
   },
   async blokir(deps, desk, message, ticket) {
     const done = await desk.staff.block(ticket, staffOf(message));
@@ -114,6 +122,15 @@ async function withTicket(deps: BotDeps, desk: StaffDesk, message: Message, comm
   const ticket = await desk.relay.ticketFor(target);
   if (!ticket) return void (await replyToMessage(deps, message, M.notATicket));
   await run(deps, desk, message, ticket);
+}
+
+/** What follows a command: "/jawab tunkin-cair" → "tunkin-cair". */
+function argumentOf(text: string | undefined): string {
+  return text?.replace(/^\/\S+\s*/, "").trim() ?? "";
+}
+
+function savedCodes(deps: BotDeps): string[] {
+  return deps.content.current().savedAnswers.map((answer) => answer.code);
 }
 
 function staffOf(message: Message): { id: number; name: string } {
