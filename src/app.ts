@@ -64,7 +64,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"];
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"];
 /** Announcements take at most this much of the ~30/s global budget; interactive answers keep the rest. */
 const BULK_PER_SEC = 20;
 /** Telegram still counts what went out this long before a restart (the longest flood window, with room). */

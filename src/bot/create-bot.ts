@@ -5,6 +5,7 @@ import type { GuideService } from "../domain/guides.js";
 import type { BotDeps } from "./deps.js";
 import { registerAnnouncements } from "./features/announcements.js";
 import { registerContentMenus } from "./features/content-menus.js";
+import { registerEdits } from "./features/edits.js";
 import { registerEmployeeData } from "./features/employee-data.js";
 import { registerFallback } from "./features/fallback.js";
 import { registerGeneral } from "./features/general.js";
@@ -36,5 +37,6 @@ export function setUpBot(bot: Bot, deps: BotDeps, services: Services): void {
   registerGuides(bot, deps, closing, guides);
   registerTicketClosing(bot, deps, closing);
   registerRelay(bot, deps, relay, guides, staff);
+  registerEdits(bot, deps, relay);
   registerFallback(bot, deps);
 }

@@ -112,6 +112,10 @@ export const M = {
   groupNotStaff: (chatId: number) =>
     `Grup ini bukan grup staf OSDM yang terdaftar, jadi bot akan keluar.\nId grup ini: <code>${chatId}</code>\n` +
     `Jika ini memang grup staf OSDM, isi <code>STAFF_GROUP_ID=${chatId}</code> di konfigurasi bot, jalankan ulang bot, lalu tambahkan bot lagi.`,
+  staffGroupUpgraded: (oldId: number, newId: number) =>
+    `⚠️ Grup staf ini berganti id karena Telegram mengubahnya menjadi supergroup (misalnya saat topik diaktifkan): ` +
+    `<code>${oldId}</code> → <code>${newId}</code>. Pertanyaan pegawai tidak dapat masuk ke sini sampai admin server mengisi ` +
+    `<code>STAFF_GROUP_ID=${newId}</code> di konfigurasi bot dan menjalankan ulang bot.`,
   staffGroupHello: (chatId: number) => `Halo, tim OSDM! Pertanyaan pegawai akan muncul di grup ini (id <code>${chatId}</code>).`,
   /** `nextDuty`: when the team is back ("Senin, 30 November 2026 pukul 07.30 WIB"), if it is off duty now. */
   questionReceived: (ticketId: number, isNew: boolean, suggested = false, nextDuty?: string) =>
@@ -175,6 +179,10 @@ export const M = {
       : `<b>Jawaban siap</b> (kirim dengan /jawab kode sebagai balasan pada pesan tiket, atau di topik pegawai):\n${codes.map((c) => `• <code>${e(c)}</code>`).join("\n")}`,
   savedAnswerUnknown: (code: string, codes: string[]) =>
     `Jawaban siap <code>${e(code)}</code> tidak ada. ${codes.length > 0 ? `Kode yang tersedia: ${codes.map((c) => `<code>${e(c)}</code>`).join(", ")}.` : "Belum ada jawaban siap."}`,
+  editedMark: "<i>(diedit)</i>",
+  editNotFollowed:
+    "⚠️ Suntingan ini tidak dapat diterapkan pada salinan pegawai (album, stiker, atau teks baru terlalu panjang). " +
+    "Kirim koreksinya sebagai pesan baru di tiket ini.",
   noteKept: "📝 Catatan internal: tidak dikirim ke pegawai.",
   forumRightsMissing: (missing: string[]) =>
     `⚠️ Grup ini memakai topik, tetapi bot belum memiliki hak admin: <b>${missing.map(e).join("</b>, <b>")}</b>. ` +
@@ -288,7 +296,16 @@ export const relayTexts = (forum: boolean): RelayTexts => ({
   resendQuestion: (ticketId) =>
     `⚠️ Maaf, salah satu pesan Anda untuk tiket <b>#T${ticketId}</b> tidak dapat diteruskan ke tim OSDM karena gangguan. ` +
     "Mohon kirim ulang pesan tersebut (untuk foto atau dokumen, kirim ulang filenya).",
+  questionEdited: (ticketId, askerName, before, after) =>
+    `✏️ ${e(askerName)} mengubah pesannya di tiket <b>#T${ticketId}</b>.\n\n<b>Sebelumnya:</b>\n${e(quoted(before))}\n\n<b>Sekarang:</b>\n${e(quoted(after))}`,
 });
+
+/** A text shown in a note, cut so the note stays one message; "(tanpa teks)" for a file without a caption. */
+function quoted(text: string | null): string {
+  if (!text) return "(tanpa teks)";
+  const chars = Array.from(text);
+  return chars.length <= 1500 ? text : `${chars.slice(0, 1499).join("")}…`;
+}
 
 const REPLY_HINT = "Balas (reply) pesan ini untuk menjawab; balas dengan /selesai untuk menutup.";
 const FORUM_HINT = "Tulis di topik ini untuk menjawab (tanpa reply); awali dengan ! untuk catatan internal; /selesai untuk menutup.";

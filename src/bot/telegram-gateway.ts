@@ -4,6 +4,7 @@ import type {
   Api,
   CopyMessageParams,
   CopyMessagesParams,
+  EditMessageCaptionParams,
   EditMessageTextParams,
   Message,
   MessageId,
@@ -31,6 +32,7 @@ export interface Gateway {
   copyMessage(params: CopyMessageParams, options?: SendOptions): Promise<MessageId>;
   copyMessages(params: CopyMessagesParams, options?: SendOptions): Promise<MessageId[]>;
   editMessageText(params: EditMessageTextParams & { chat_id: number; message_id: number }): Promise<void>;
+  editMessageCaption(params: EditMessageCaptionParams & { chat_id: number; message_id: number }): Promise<void>;
   /** Forum topics: each posts a service message, so each is paced and counted like a send. */
   createForumTopic(chatId: number, name: string): Promise<number>;
   editForumTopic(chatId: number, threadId: number, name: string): Promise<void>;
@@ -138,6 +140,10 @@ export function createGateway({ api, pacer, botId, clock, log, metrics, recordPe
     async editMessageText(params) {
       await paced("editMessageText", params.chat_id, 1, undefined, () => api.editMessageText(params));
       record(params.chat_id, "suntingan", params.text ?? null, [params.message_id], params);
+    },
+    async editMessageCaption(params) {
+      await paced("editMessageCaption", params.chat_id, 1, undefined, () => api.editMessageCaption(params));
+      record(params.chat_id, "suntingan", params.caption ?? null, [params.message_id], params);
     },
   };
 }

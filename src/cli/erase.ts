@@ -66,6 +66,7 @@ function printResult(r: ErasureResult, nip: string): void {
   console.log(`  update_masuk      ${rows(r.deleted.update_masuk)}`);
   console.log(`  tiket_pesan       ${rows(r.deleted.tiket_pesan)}`);
   console.log(`  percobaan_daftar  ${rows(r.deleted.percobaan_daftar)}`);
+  console.log(`  topik             ${rows(r.deleted.topik)}  (topik grup staf dilupakan; topiknya sendiri tetap di Telegram sampai staf menghapusnya)`);
   console.log(`  tiket             ${String(r.ticketsKept).padStart(6)} disimpan tanpa id chat: waktu tanya, jawab dan tutup tetap dihitung laporan layanan`);
   console.log(`  pengguna          ikatan Telegram ${r.unbound ? "dilepas (id_telegram dan terdaftar_pada dikosongkan)" : "tidak ada"}`);
   if (r.ticketsOpen > 0) {

@@ -21,6 +21,7 @@ const LABELS: Record<ExportPart, string> = {
   tiket: "tiket konsultasi",
   tiket_pesan: "tautan pesan ke tiket",
   blokir: "pemblokiran oleh staf (siapa dan kapan)",
+  topik: "topik grup staf (mode topik)",
   pesan: "pesan masuk dan keluar",
   antrian_kirim: "antrean kiriman",
   update_masuk: "kotak masuk update",

@@ -90,6 +90,11 @@ export async function updatePending(db: Db, id: number, muatan: string, berikutn
   await db("antrian_kirim").where({ id, status: "menunggu" }).update({ muatan, berikutnya });
 }
 
+/** Replaces the payload whatever the item's state: an edited message's text, kept as the latest version. */
+export async function replacePayload(db: Db, id: number, muatan: string): Promise<void> {
+  await db("antrian_kirim").where({ id }).update({ muatan });
+}
+
 export async function pendingItems(db: Db, limit: number): Promise<AntrianRow[]> {
   const rows = await db("antrian_kirim").where({ status: "menunggu" }).orderBy("id").limit(limit).select<AntrianRow[]>();
   return rows.map(normalize);

@@ -38,7 +38,8 @@ function numOrNull(value: unknown): number | null {
  * private chats the user's (positive) id and groups negative ids, so the staff group's own traffic stays out.
  */
 function employeeMessages(db: Db, range: TimeRange): Knex.QueryBuilder {
-  return db("pesan").where("arah", "masuk").where("id_chat", ">", 0).where("waktu", ">=", range.start).where("waktu", "<", range.end);
+  // An edit is a new version of a message already counted.
+  return db("pesan").where("arah", "masuk").whereNot("jenis", "suntingan").where("id_chat", ">", 0).where("waktu", ">=", range.start).where("waktu", "<", range.end);
 }
 
 export interface MessageTotals {
@@ -147,6 +148,9 @@ export interface AskedTicket {
   closedBy: ClosingKind | null;
   /** 1 (sangat kurang) to 5 (sangat baik); null when not rated. */
   rating: number | null;
+  /** The staff member who took the ticket last (/ambil), and their name then; null when nobody did. */
+  claimedBy: number | null;
+  claimerName: string | null;
 }
 
 /**
@@ -156,7 +160,7 @@ export interface AskedTicket {
  */
 export async function askedTickets(db: Db, range: TimeRange): Promise<AskedTicket[]> {
   const rows: Record<string, unknown>[] = await ticketsAsked(db, range)
-    .select("ditanya", "dijawab_pertama", "dijawab_oleh", "nama_penjawab", "status", "ditutup", "ditutup_cara", "nilai")
+    .select("ditanya", "dijawab_pertama", "dijawab_oleh", "nama_penjawab", "status", "ditutup", "ditutup_cara", "nilai", "diambil_oleh", "nama_pengambil")
     .orderBy(["ditanya", "id"]);
   return rows.map((r) => ({
     asked: num(r.ditanya),
@@ -166,6 +170,8 @@ export async function askedTickets(db: Db, range: TimeRange): Promise<AskedTicke
     closed: r.status === "selesai" ? num(r.ditutup) : null,
     closedBy: r.status === "selesai" ? (CLOSING_KINDS.find((kind) => kind === r.ditutup_cara) ?? null) : null,
     rating: numOrNull(r.nilai),
+    claimedBy: numOrNull(r.diambil_oleh),
+    claimerName: r.nama_pengambil === null ? null : String(r.nama_pengambil),
   }));
 }
 

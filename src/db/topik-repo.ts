@@ -33,3 +33,13 @@ export async function renameTopic(db: Db, chatId: number, threadId: number, name
 export async function forgetTopic(db: Db, chatId: number, threadId: number): Promise<boolean> {
   return (await db("topik").where({ id_chat: chatId, id_thread: threadId }).delete()) > 0;
 }
+
+/** A person's topics as stored, every column: part of what the bot keeps about them. */
+export async function topicsOfEmployee(db: Db, pengguna: number): Promise<Record<string, unknown>[]> {
+  return db("topik").where({ id_pengguna: pengguna }).orderBy("id").select<Record<string, unknown>[]>("*");
+}
+
+/** Forgets a person's topics (their name is in them); the topics themselves stay in Telegram until staff delete them. */
+export async function forgetTopicsOf(db: Db, pengguna: number): Promise<number> {
+  return db("topik").where({ id_pengguna: pengguna }).delete();
+}

@@ -70,6 +70,8 @@ export type NoticeSubject =
   | "terkirim"
   | "gagal"
   | "umum-selesai"
+  /** An employee edited a question already in the group: the staff see the old and the new text. */
+  | "ubah"
   | "tak-sampai"
   | "kirim-ulang";
 
@@ -206,6 +208,14 @@ export async function pendingItems(db: Db, limit: number): Promise<OutboxItem[]>
 export async function growAlbum(db: Db, item: OutboxItem & { payload: RelayPayload }, messageId: number, due: number): Promise<void> {
   const grown: RelayPayload = { ...item.payload, messageIds: [...item.payload.messageIds, messageId] };
   await rows.updatePending(db, item.id, JSON.stringify(grown), due);
+}
+
+/**
+ * The sender edited the message this item carries: the item keeps the new text (a pending item is then sent with it;
+ * a sent one keeps it as the latest version, what the next edit is compared with).
+ */
+export async function reviseBody(db: Db, item: OutboxItem & { payload: RelayPayload }, body: string | null): Promise<void> {
+  await rows.replacePayload(db, item.id, JSON.stringify({ ...item.payload, body }));
 }
 
 export function saveProgress(db: Db, id: number, done: Progress): Promise<void> {

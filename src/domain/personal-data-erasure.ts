@@ -5,6 +5,7 @@ import { deleteFailedTriesOf } from "../db/percobaan-daftar-repo.js";
 import { deletePesanOf } from "../db/pesan-repo.js";
 import { deleteLinksOfTickets } from "../db/tiket-pesan-repo.js";
 import { detachTicketsFromChat } from "../db/tiket-repo.js";
+import { forgetTopicsOf } from "../db/topik-repo.js";
 import { deleteUpdatesOfChats } from "../db/update-masuk-repo.js";
 import { failedTryKeysOf, findDataSubject } from "./data-subject.js";
 import { deleteItemsOfPerson } from "./outbox.js";
@@ -15,7 +16,7 @@ export interface ErasureResult {
   /** The Telegram accounts whose traces were removed. */
   telegramIds: number[];
   /** Rows deleted: their messages in and out, their queued deliveries, inbox updates, ticket-message links, failed tries. */
-  deleted: { pesan: number; antrian_kirim: number; update_masuk: number; tiket_pesan: number; percobaan_daftar: number };
+  deleted: { pesan: number; antrian_kirim: number; update_masuk: number; tiket_pesan: number; percobaan_daftar: number; topik: number };
   /** Tickets kept for the service report's counts, now without any link to a Telegram chat. */
   ticketsKept: number;
   /** Of those, still open: the staff may close them (an answer can no longer reach anyone). */
@@ -43,6 +44,7 @@ export async function erasePersonalData(db: Db, nip: string, now: number): Promi
       update_masuk: await deleteUpdatesOfChats(trx, telegramIds.map(chatKey)),
       tiket_pesan: await deleteLinksOfTickets(trx, ticketIds),
       percobaan_daftar: await deleteFailedTriesOf(trx, failedTryKeysOf(subject)),
+      topik: await forgetTopicsOf(trx, subject.employee.id),
     };
     await detachTicketsFromChat(trx, subject.employee.id);
     const released = await releaseTelegram(trx, nip, now);

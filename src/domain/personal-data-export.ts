@@ -1,6 +1,7 @@
 // Gathers everything stored about one employee into one readable document: the answer to an access request.
 import { chatKey } from "../bot/update-info.js";
 import { blocksOf } from "../db/blokir-repo.js";
+import { topicsOfEmployee } from "../db/topik-repo.js";
 import { allCutiOf } from "../db/cuti-repo.js";
 import type { Db } from "../db/database.js";
 import { outboxItemsOf } from "../db/antrian-kirim-repo.js";
@@ -26,6 +27,7 @@ export interface PersonalDataExport {
   tiket: Row[];
   tiket_pesan: Row[];
   blokir: Row[];
+  topik: Row[];
   pesan: Row[];
   antrian_kirim: Row[];
   update_masuk: Row[];
@@ -41,6 +43,7 @@ export const EXPORT_PARTS: readonly ExportPart[] = [
   "tiket",
   "tiket_pesan",
   "blokir",
+  "topik",
   "pesan",
   "antrian_kirim",
   "update_masuk",
@@ -77,6 +80,7 @@ export async function exportPersonalData(db: Db, nip: string, now: number): Prom
     tiket: subject.tickets.map(readable),
     tiket_pesan: subject.ticketLinks.map(readable),
     blokir: (await blocksOf(db, subject.employee.id)).map(readable),
+    topik: (await topicsOfEmployee(db, subject.employee.id)).map(readable),
     pesan: (await pesanOf(db, { accounts: telegramIds, messages: subject.messagesElsewhere })).map(readable),
     antrian_kirim: (await outboxItemsOf(db, telegramIds, ticketIds)).map(readable),
     update_masuk: (await updatesOfChats(db, telegramIds.map(chatKey))).map(readable),

@@ -300,7 +300,10 @@ function ticketsSection(f: ReportFigures): string {
   );
   const perStaff =
     t.perStaff.length > 0
-      ? table([{ heading: "Petugas" }, { heading: "Tiket", numeric: true }, ...ANSWER_COLUMNS], t.perStaff.map((s) => [esc(staffName(s)), formatCount(s.tickets), ...answerCells(s)]))
+      ? table(
+          [{ heading: "Petugas" }, { heading: "Diambil (/ambil)", numeric: true }, { heading: "Tiket dijawab pertama", numeric: true }, ...ANSWER_COLUMNS],
+          t.perStaff.map((s) => [esc(staffName(s)), formatCount(s.claimed), formatCount(s.tickets), ...answerCells(s)]),
+        )
       : "";
   return `<section class="panel" id="tiket">
 <h2>6. Konsultasi dengan petugas (tiket)</h2>
@@ -324,7 +327,7 @@ function ticketsSection(f: ReportFigures): string {
 </div>
 <h3>Per pekan</h3>
 ${perWeek}
-${perStaff ? `<h3>Per petugas yang menjawab pertama</h3>\n${perStaff}` : ""}
+${perStaff ? `<h3>Per petugas</h3>\n<p class="note">Tiket yang diambil petugas dengan /ambil, dan tiket yang jawaban pertamanya dari petugas itu.</p>\n${perStaff}` : ""}
 <h3>Tiket yang masih terbuka saat laporan dibuat (${formatCount(t.openTotal)})</h3>
 <p class="note">Termasuk tiket dari sebelum periode ini; tiket yang masuk sesudah periode tidak dihitung. Umur dihitung sampai ${esc(formatMoment(f.madeAt))}.</p>
 ${legend(OPEN_SERIES)}${barRows({ id: "umur-tiket", title: "Umur tiket terbuka", description: "Banyaknya tiket terbuka menurut umurnya, dipisah yang belum dan yang sudah dijawab." }, ageRows, OPEN_SERIES, { width: 620, labelWidth: 140, noteWidth: 90 })}

@@ -37,7 +37,8 @@ export interface TicketGroup {
 }
 
 export type WeekTickets = TicketGroup & Pick<Period, "from" | "to">;
-export type StaffTickets = TicketGroup & { staffId: number; name: string };
+/** A staff member's first answers (the ticket group), and how many tickets they had taken with /ambil. */
+export type StaffTickets = TicketGroup & { staffId: number; name: string; claimed: number };
 export type ClosingTickets = TicketGroup & { kind: ClosingKind };
 
 /** Upper bounds (exclusive, ms) of the response-time classes; the last class is open-ended. */
@@ -83,19 +84,25 @@ export function ticketsPerWeek(tickets: readonly TimedTicket[], weeks: readonly 
   return weeks.map((w) => ({ from: w.from, to: w.to, ...ticketGroup(tickets.filter((t) => t.asked >= w.start && t.asked < w.end)) }));
 }
 
-/** By the staff member of the first answer, most tickets first; each named by the alphabetically last name recorded (a renamed account leaves several). */
+/**
+ * By staff member: the tickets they answered first, and how many they had taken (/ambil); most tickets first. Each is
+ * named by the alphabetically last name recorded (a renamed account leaves several).
+ */
 export function ticketsPerStaff(tickets: readonly TimedTicket[]): StaffTickets[] {
-  const staff = new Map<number, { name: string; tickets: TimedTicket[] }>();
+  const staff = new Map<number, { name: string; answered: TimedTicket[]; claimed: number }>();
+  const entryOf = (id: number, name: string | null) => {
+    const entry = staff.get(id) ?? { name: "", answered: [], claimed: 0 };
+    if ((name ?? "") > entry.name) entry.name = name!;
+    staff.set(id, entry);
+    return entry;
+  };
   for (const t of tickets) {
-    if (t.staffId === null) continue;
-    const entry = staff.get(t.staffId) ?? { name: "", tickets: [] };
-    if ((t.staffName ?? "") > entry.name) entry.name = t.staffName!;
-    entry.tickets.push(t);
-    staff.set(t.staffId, entry);
+    if (t.staffId !== null) entryOf(t.staffId, t.staffName).answered.push(t);
+    if (t.claimedBy !== null) entryOf(t.claimedBy, t.claimerName).claimed++;
   }
   return [...staff]
-    .map(([staffId, s]) => ({ staffId, name: s.name, ...ticketGroup(s.tickets) }))
-    .sort((a, b) => b.tickets - a.tickets || a.name.localeCompare(b.name, "id"));
+    .map(([staffId, s]) => ({ staffId, name: s.name, claimed: s.claimed, ...ticketGroup(s.answered) }))
+    .sort((a, b) => b.tickets - a.tickets || b.claimed - a.claimed || a.name.localeCompare(b.name, "id"));
 }
 
 /** By how they were closed, every way listed. */

@@ -127,7 +127,7 @@ for (const database of testDatabases()) {
       expect(sitiAfter.antrian_kirim).to.deep.equal(sitiBefore.antrian_kirim);
 
       expect(await erasePersonalData(db, BUDI_NIP, now)).to.deep.include({
-        deleted: { pesan: 0, antrian_kirim: 0, update_masuk: 0, tiket_pesan: 0, percobaan_daftar: 0 },
+        deleted: { pesan: 0, antrian_kirim: 0, update_masuk: 0, tiket_pesan: 0, percobaan_daftar: 0, topik: 0 },
         unbound: false,
       });
     });

@@ -1,9 +1,10 @@
 import { expect } from "chai";
 import type { Message, User } from "node-telegram-bot-api";
 import type { Db } from "../../src/db/database.js";
-import { eachTestWithBot, STAFF_GROUP, type Harness } from "../support/app-harness.js";
+import { eachTestWithBot, forumStaffGroup, STAFF_GROUP, type Harness } from "../support/app-harness.js";
 import type { RecordedCall } from "../support/fake-telegram/types.js";
 import { testDatabases } from "../support/test-db.js";
+import { until } from "../support/until.js";
 import { documentFields, makeUser, photoFields } from "../support/updates.js";
 
 const RINA: User = makeUser(700, { first_name: "Rina", last_name: "Staf" });
@@ -12,7 +13,6 @@ const GROUP = STAFF_GROUP.id;
 const textOf = (m: Message) => m.text ?? m.caption ?? "";
 const delivered = (chatId: number) => (c: RecordedCall) =>
   ["sendMessage", "copyMessage", "copyMessages"].includes(c.method) && c.params.chat_id === chatId && c.status === 200;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 for (const database of testDatabases()) {
   describe(`the staff desk in forum topics (${database.name})`, function () {
@@ -24,12 +24,7 @@ for (const database of testDatabases()) {
         h = harness;
         db = fresh;
       },
-      () => ({
-        prepare: (fake) => {
-          fake.makeForum(GROUP);
-          fake.makeBotAdmin(GROUP, { can_manage_topics: true, can_delete_messages: true });
-        },
-      }),
+      () => ({ prepare: forumStaffGroup }),
     );
 
     /** Waits until the bot has sent `count` messages (or files) into the chat in all. */
@@ -39,17 +34,8 @@ for (const database of testDatabases()) {
     const inTopic = (threadId: number) => h.fake.messagesIn(GROUP, threadId).filter((m) => !("forum_topic_created" in m) && !("forum_topic_edited" in m));
     /** Waits until the topic holds `count` of the bot's messages (service messages aside), and returns them. */
     const topicHolds = async (threadId: number, count: number): Promise<Message[]> => {
-      for (let waited = 0; inTopic(threadId).length < count; waited += 20) {
-        if (waited > 8000) throw new Error(`topic ${threadId} holds ${inTopic(threadId).length} messages, not ${count}: ${JSON.stringify(inTopic(threadId).map(textOf))}`);
-        await pause(20);
-      }
+      await until(`${count} messages in topic ${threadId}`, () => inTopic(threadId).length >= count);
       return inTopic(threadId);
-    };
-    const until = async (what: string, check: () => boolean) => {
-      for (let waited = 0; !check(); waited += 20) {
-        if (waited > 8000) throw new Error(`waited 8 s for ${what}`);
-        await pause(20);
-      }
     };
     const staffWrites = (who: User, threadId: number, fields: Parameters<Harness["fake"]["groupMessage"]>[2]) =>
       h.fake.groupMessage(STAFF_GROUP, who, fields, { threadId });

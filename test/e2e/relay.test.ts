@@ -148,6 +148,20 @@ for (const database of testDatabases()) {
       expect(h.fake.messagesIn(budi.id)).to.have.length(0);
     });
 
+    it("stays in the supergroup the staff group became, and says there how to point the bot at its new id", async () => {
+      const upgraded = makeGroup(-100777, "OSDM Layanan");
+      h.fake.groupMessage(upgraded, STAFF, { migrate_from_chat_id: STAFF_GROUP.id });
+      await deliveriesTo(upgraded.id, 1);
+      expect(textOf(h.fake.messagesIn(upgraded.id)[0]!)).to.contain(`STAFF_GROUP_ID=${upgraded.id}`).and.contain(String(STAFF_GROUP.id));
+      h.fake.groupMessage(upgraded, STAFF, "/tiket@sinawai_test_bot");
+      const budi = await h.employee(810, { nama: "Budi" });
+      h.fake.userSays(budi, "pertanyaan");
+      await deliveriesTo(budi.id, 1);
+      expect(h.fake.callsOf("leaveChat")).to.have.length(0);
+      expect(h.fake.messagesIn(upgraded.id)).to.have.length(1);
+      expect(h.logLines.join("\n")).to.contain(`STAFF_GROUP_ID=${upgraded.id}`);
+    });
+
     it("leaves other groups and never posts questions there", async () => {
       const budi = await h.employee(809, { nama: "Budi" });
       const other = makeGroup(-100999, "Grup Arisan");

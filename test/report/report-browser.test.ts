@@ -61,8 +61,8 @@ function handMadeFigures(): ReportFigures {
       responseClasses: [1, 2, 1, 1, 0],
       perWeek: [{ from: "2026-11-02", to: "2026-11-08", ...group(6, 5, 4, [5, 5, 3]) }],
       perStaff: [
-        { staffId: 1, name: "Rina", ...group(3, 3, 3, [5, 3]) },
-        { staffId: 2, name: "Yusuf", ...group(2, 2, 1, [5]) },
+        { staffId: 1, name: "Rina", claimed: 2, ...group(3, 3, 3, [5, 3]) },
+        { staffId: 2, name: "Yusuf", claimed: 0, ...group(2, 2, 1, [5]) },
       ],
       perClosing: [
         { kind: "pegawai", ...group(2, 2, 2, [5, 5]) },

@@ -4,7 +4,7 @@ import { daysOf, lastDays, periodOf, weeksOf } from "../../src/report/period.js"
 import { ratingSummary } from "../../src/report/ratings.js";
 import { parseReportArgs } from "../../src/report/report-args.js";
 import { formatMoment, formatPeriod, formatRating, formatServiceTime, formatShare, formatTarget, formatWeek } from "../../src/report/report-format.js";
-import { timeTicket } from "../../src/report/ticket-figures.js";
+import { ticketsPerStaff, timeTicket } from "../../src/report/ticket-figures.js";
 import { DEFAULT_TARGET } from "../support/answer-target.js";
 
 describe("report building blocks", () => {
@@ -113,12 +113,26 @@ describe("report building blocks", () => {
     // ticket is late from Tuesday 07.30 on, not during the night.
     const asked = Date.parse("2026-11-02T08:00:00+07:00");
     const at = (time: string, date = "2026-11-02") => Date.parse(`${date}T${time}+07:00`);
-    const ticket = { asked, firstAnswer: null, staffId: null, staffName: null, closed: null, closedBy: null, rating: null };
+    const ticket = { asked, firstAnswer: null, staffId: null, staffName: null, closed: null, closedBy: null, rating: null, claimedBy: null, claimerName: null };
     expect(timeTicket(ticket, DEFAULT_TARGET, at("15:59:00")).inTarget).to.equal(null);
     expect(timeTicket(ticket, DEFAULT_TARGET, at("23:00:00")).inTarget).to.equal(null);
     expect(timeTicket(ticket, DEFAULT_TARGET, at("07:31:00", "2026-11-03")).inTarget).to.equal(false);
     expect(timeTicket({ ...ticket, closed: at("09:00:00"), closedBy: "panduan" }, DEFAULT_TARGET, at("17:00:00")).inTarget).to.equal(null);
     // Answered at 16.00 sharp: exactly 8 service hours, still within.
     expect(timeTicket({ ...ticket, firstAnswer: at("16:00:00"), staffId: 1 }, DEFAULT_TARGET, at("17:00:00"))).to.deep.include({ serviceWait: 8 * 3_600_000, inTarget: true });
+  });
+
+  it("counts per staff member the tickets they took with /ambil beside those they answered first, listing one who only took tickets", () => {
+    const asked = Date.parse("2026-11-02T08:00:00+07:00");
+    const base = { asked, firstAnswer: null, staffId: null, staffName: null, closed: null, closedBy: null, rating: null, claimedBy: null, claimerName: null };
+    const tickets = [
+      { ...base, firstAnswer: asked + 3_600_000, staffId: 1, staffName: "Rina", claimedBy: 1, claimerName: "Rina" },
+      { ...base, firstAnswer: asked + 7_200_000, staffId: 1, staffName: "Rina", claimedBy: 2, claimerName: "Andi" },
+      { ...base, claimedBy: 2, claimerName: "Andi" },
+    ].map((t) => timeTicket(t, DEFAULT_TARGET, asked + 86_400_000));
+    expect(ticketsPerStaff(tickets).map((s) => [s.name, s.tickets, s.claimed])).to.deep.equal([
+      ["Rina", 2, 1],
+      ["Andi", 0, 2],
+    ]);
   });
 });

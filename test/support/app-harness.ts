@@ -134,6 +134,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   return harness;
 }
 
+/** The staff group turned into a forum, with the bot an admin that may manage its topics: forum mode. */
+export function forumStaffGroup(fake: FakeTelegram): void {
+  fake.makeForum(STAFF_GROUP.id);
+  fake.makeBotAdmin(STAFF_GROUP.id, { can_manage_topics: true, can_delete_messages: true });
+}
+
 /**
  * Gives every test of the enclosing `describe` a fresh database and a running bot, handed to `use`, and tears
  * both down after it. `options` is read per test, so it may name a folder made in an earlier `beforeEach`.

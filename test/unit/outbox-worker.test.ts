@@ -34,6 +34,7 @@ function fakeGateway(clock: ManualScheduler, answer: (chatId: number, text: stri
       throw new Error("not used");
     },
     editMessageText: async () => undefined,
+    editMessageCaption: async () => undefined,
     createForumTopic: async () => {
       throw new Error("not used");
     },

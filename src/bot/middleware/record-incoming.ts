@@ -16,7 +16,7 @@ const PENGIRIM_LENGTH = 255;
 export function recordIncoming(deps: BotDeps) {
   return async (ctx: Context, next: NextFn): Promise<void> => {
     const info = describeUpdate(ctx.update);
-    if (info.kind === "message" || info.kind === "callback_query") {
+    if (info.kind === "message" || info.kind === "edited_message" || info.kind === "callback_query") {
       const name = info.from ? fit([info.from.first_name, info.from.last_name].filter(Boolean).join(" "), PENGIRIM_LENGTH) : null;
       const command = info.command ?? (info.kind === "callback_query" ? info.text : undefined);
       const row = {
@@ -26,7 +26,8 @@ export function recordIncoming(deps: BotDeps) {
         id_pengirim: info.from?.id ?? null,
         pengirim: name,
         isi_pesan: info.text === undefined ? null : redactDaftar(info.text),
-        jenis: info.kind === "callback_query" ? "tombol" : messageKind(ctx),
+        // An edit is logged as a version of its message (same id_pesan), not as a message of its own.
+        jenis: info.kind === "callback_query" ? "tombol" : info.kind === "edited_message" ? "suntingan" : messageKind(ctx),
         perintah: command === undefined ? null : fit(command, PERINTAH_LENGTH),
         data: redactedJson(ctx.update),
         id_pesan: info.message?.message_id ?? null,

@@ -67,3 +67,29 @@ export function mergeTexts(payloads: Payload[]): { count: number; payload: Paylo
   }
   return { count, payload: { ...first, body } };
 }
+
+/** How an employee's copy of an answer follows its staff member's edit: one message's text or caption, edited. */
+export interface EditStep {
+  method: "editMessageText" | "editMessageCaption";
+  messageId: number;
+  /** HTML, the "edited" mark included. */
+  text: string;
+  buttons?: Buttons;
+}
+
+/**
+ * The edit that makes a delivered item (message ids `ids`) show `payload`'s new body, marked as edited; undefined when
+ * it cannot be done in place: an album or a sticker, or a new text that no longer fits the message it went out as.
+ */
+export function planEdit(payload: RelayPayload, ids: readonly number[], mark: string): EditStep | undefined {
+  const steps = planSteps(payload);
+  if (steps.length !== ids.length || (payload.media !== "text" && payload.media !== "captionable")) return undefined;
+  const last = steps[steps.length - 1]!;
+  const alone = steps.length > 1;
+  const shown = last.method === "sendMessage" ? last.text : last.method === "copyMessage" ? (last.caption ?? "") : "";
+  const text = `${alone ? escapeHtml(payload.body ?? "") : shown}\n\n${mark}`;
+  const limit = payload.media === "text" ? TEXT_LIMIT : CAPTION_LIMIT;
+  if (visibleLength(text) > limit) return undefined;
+  const method = payload.media === "text" ? "editMessageText" : "editMessageCaption";
+  return { method, messageId: ids[ids.length - 1]!, text, buttons: last.method === "copyMessages" ? undefined : last.buttons };
+}

@@ -5,7 +5,7 @@ import type { Db } from "../../db/database.js";
 import { linkMessages, ticketOfMessage } from "../../db/tiket-pesan-repo.js";
 import { createTicket, findOpenTicket, markAnswered, markEmployeeActive, openTickets, ticketWithAsker, type TiketWithAsker } from "../../db/tiket-repo.js";
 import type { Clock } from "../clock.js";
-import { complete, enqueue, findItem, growAlbum, type Buttons, type Direction, type MediaKind, type OutboxItem, type Progress, type RelayPayload } from "../outbox.js";
+import { complete, enqueue, findItem, growAlbum, reviseBody, type Buttons, type Direction, type MediaKind, type OutboxItem, type Progress, type RelayPayload } from "../outbox.js";
 import { noticeWriter } from "./notices.js";
 
 /** Album parts arrive as separate updates within moments; they are sent together once none came for this long. */
@@ -41,6 +41,8 @@ export interface RelayTexts {
   questionLost(ticketId: number, askerName: string, reason: string): string;
   /** To the employee: the same, and please send it again. */
   resendQuestion(ticketId: number): string;
+  /** To the staff: the employee edited a question already in the group. */
+  questionEdited(ticketId: number, askerName: string, before: string | null, after: string | null): string;
 }
 
 export interface RelayServiceDeps {
@@ -57,6 +59,15 @@ export interface RelayServiceDeps {
 
 /** The bot's message a staff member replied to, and its text. */
 export type StaffTarget = { replyToMessageId: number; replyToText: string | null };
+
+/** What became of a staff member's edit of an answer. */
+export type AnswerEdit =
+  /** Not sent yet: it goes out as edited. */
+  | { kind: "revised" }
+  /** Sent: the employee's copy (`to`, message ids `ids`) is to show `payload`. */
+  | { kind: "sent"; to: number; ids: number[]; payload: RelayPayload }
+  /** Not an answer the bot relayed (or one it could not deliver). */
+  | { kind: "not-relayed" };
 
 export type AnswerResult = { kind: "queued"; ticketId: number } | { kind: "nobody-bound"; ticket: TiketWithAsker };
 
@@ -115,6 +126,12 @@ export function createRelayService(deps: RelayServiceDeps) {
     return true;
   }
 
+  /** The queue item that carried this very message (not an album: its parts are edited one by one, not relayed so). */
+  async function relayedItem(trx: Db, direction: Direction, message: RelayMessage) {
+    const item = await findItem(trx, messageKey(direction, message));
+    return item && item.payload.type === "relay" ? { item: { ...item, payload: item.payload }, payload: item.payload } : undefined;
+  }
+
   /** Only the stored mapping of a ticket's own messages decides; a visible tag counts only on a ticket's header. */
   async function ticketOf(target: StaffTarget): Promise<TiketWithAsker | undefined> {
     const mapped = await ticketOfMessage(db, deps.staffGroupId, target.replyToMessageId);
@@ -171,6 +188,32 @@ export function createRelayService(deps: RelayServiceDeps) {
         });
       });
       return { kind: "queued", ticketId: ticket.id };
+    },
+
+    /** A staff member edited a message: if it was relayed as an answer, the employee's copy is to follow. */
+    async answerEdited(message: RelayMessage): Promise<AnswerEdit> {
+      return committed(async (trx) => {
+        const found = await relayedItem(trx, "jawab", message);
+        if (!found || found.item.status === "gagal") return { kind: "not-relayed" };
+        await reviseBody(trx, found.item, message.body);
+        if (found.item.status === "menunggu") return { kind: "revised" };
+        return { kind: "sent", to: found.item.to, ids: found.item.progress.ids, payload: { ...found.payload, body: message.body } };
+      });
+    },
+
+    /** An employee edited a question: still queued, it goes as edited; already in the group, the staff see both texts. */
+    async questionEdited(message: RelayMessage, editId: number): Promise<boolean> {
+      return committed(async (trx) => {
+        const found = await relayedItem(trx, "tanya", message);
+        if (!found || found.item.ticketId === null || found.item.status === "gagal") return false;
+        await reviseBody(trx, found.item, message.body);
+        if (found.item.status === "menunggu") return true;
+        const ticket = await ticketWithAsker(trx, found.item.ticketId);
+        const text = texts.questionEdited(found.item.ticketId, ticket?.nama ?? "-", found.payload.body, message.body);
+        const replyTo = found.item.progress.ids[0];
+        await notices.queue(trx, { about: "ubah", id: editId, ticketId: found.item.ticketId, to: deps.staffGroupId, text, replyTo });
+        return true;
+      });
     },
 
     /** The ticket a staff member's reply or command points at, if it points at one. */
