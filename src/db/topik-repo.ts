@@ -5,11 +5,15 @@ export interface Topic {
   threadId: number;
   /** The name the bot last gave it. */
   name: string;
+  /** Closed by hand in Telegram. */
+  closed: boolean;
 }
 
 export async function topicOf(db: Db, chatId: number, pengguna: number): Promise<Topic | undefined> {
-  const row = await db("topik").where({ id_chat: chatId, id_pengguna: pengguna }).first<{ id_thread: number; nama: string } | undefined>("id_thread", "nama");
-  return row && { threadId: Number(row.id_thread), name: row.nama };
+  const row = await db("topik")
+    .where({ id_chat: chatId, id_pengguna: pengguna })
+    .first<{ id_thread: number; nama: string; tertutup: number | boolean } | undefined>("id_thread", "nama", "tertutup");
+  return row && { threadId: Number(row.id_thread), name: row.nama, closed: Boolean(row.tertutup) };
 }
 
 export async function employeeOfTopic(db: Db, chatId: number, threadId: number): Promise<number | undefined> {
@@ -18,11 +22,15 @@ export async function employeeOfTopic(db: Db, chatId: number, threadId: number):
 }
 
 /** The employee's topic from now on, replacing one that was lost. */
-export async function saveTopic(db: Db, chatId: number, pengguna: number, topic: Topic, now: number): Promise<void> {
+export async function saveTopic(db: Db, chatId: number, pengguna: number, topic: Omit<Topic, "closed">, now: number): Promise<void> {
   await db.transaction(async (trx) => {
     await trx("topik").where({ id_chat: chatId, id_pengguna: pengguna }).delete();
     await trx("topik").insert({ id_chat: chatId, id_pengguna: pengguna, id_thread: topic.threadId, nama: topic.name, dibuat: now });
   });
+}
+
+export async function markTopicClosed(db: Db, chatId: number, threadId: number, closed: boolean): Promise<void> {
+  await db("topik").where({ id_chat: chatId, id_thread: threadId }).update({ tertutup: closed });
 }
 
 export async function renameTopic(db: Db, chatId: number, threadId: number, name: string): Promise<void> {

@@ -112,6 +112,32 @@ for (const database of testDatabases()) {
       expect(h.fake.messagesIn(budi.id).map(textOf).join("\n")).to.contain("Jawaban di topik baru");
     });
 
+    it("reopens a topic closed by hand when the employee writes again, and carries a staff album from the topic", async () => {
+      const budi = await h.employee(807, { nama: "Budi Santoso" });
+      h.fake.userSays(budi, "Pertanyaan pertama");
+      await until("a topic", () => topics().length === 1);
+      const { threadId } = topics()[0]!;
+      await topicHolds(threadId, 1);
+      h.fake.staffClosesTopic(GROUP, threadId, RINA);
+      await until("the topic closed", () => topics()[0]!.closed);
+      // The bot has read the close (it comes as an update of the group) before Budi writes again.
+      for (let tries = 0; !(await db("topik").first()).tertutup; tries++) {
+        if (tries > 400) throw new Error("the bot never noted that the topic was closed");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      h.fake.userSays(budi, "Pertanyaan setelah topik ditutup");
+      await until("the question in the same topic", () => inTopic(threadId).some((m) => textOf(m).includes("setelah topik ditutup")));
+      expect(topics()).to.have.length(1);
+      expect(topics()[0]!.closed, "reopened for the employee's message").to.equal(false);
+
+      const album = "staf-album-1";
+      staffWrites(RINA, threadId, { ...photoFields({ caption: "Halaman 1" }), media_group_id: album });
+      staffWrites(RINA, threadId, { ...photoFields(), media_group_id: album });
+      await until("the album at Budi", () => h.fake.messagesIn(budi.id).filter((m) => "photo" in m).length === 2);
+      const photos = h.fake.messagesIn(budi.id).filter((m) => "photo" in m);
+      expect(photos.map((m) => m.media_group_id !== undefined)).to.deep.equal([true, true]);
+    });
+
     it("makes one topic for two first messages at the same moment, and keeps working after a restart", async () => {
       const budi = await h.employee(804, { nama: "Budi Santoso" });
       h.fake.userSays(budi, "pesan satu");

@@ -99,6 +99,7 @@ const NOTE = /^\s*!/;
  * ticket command works on their newest ticket, and a note stays in the group. Other topics are the staff's own.
  */
 async function inTopic(deps: BotDeps, desk: StaffDesk, topics: TopicKeeper, message: Message, command: string | undefined): Promise<void> {
+  if (message.forum_topic_closed || message.forum_topic_reopened) return topics.closedByHand(message.message_thread_id!, message.forum_topic_closed !== undefined);
   if (SERVICE_FIELDS.some((field) => field in message)) return;
   const ticket = await topics.ticketOfTopic(message.message_thread_id!);
   if (!ticket) return;

@@ -5,7 +5,7 @@
 import type { Db } from "../../db/database.js";
 import { firstMessageOfTicket } from "../../db/tiket-pesan-repo.js";
 import { latestTicketOf, ticketWithAsker, type TiketWithAsker } from "../../db/tiket-repo.js";
-import { employeeOfTopic, forgetTopic, renameTopic, saveTopic, topicOf } from "../../db/topik-repo.js";
+import { employeeOfTopic, forgetTopic, markTopicClosed, renameTopic, saveTopic, topicOf } from "../../db/topik-repo.js";
 import type { Clock } from "../../domain/clock.js";
 import type { OutboxItem } from "../../domain/outbox.js";
 import type { Logger } from "../../logger.js";
@@ -34,6 +34,8 @@ export interface TopicKeeper extends TopicPlacement {
   ticketOfTopic(threadId: number): Promise<TiketWithAsker | undefined>;
   /** Renames the ticket's topic if its name no longer says the ticket's state; failures are logged, not thrown. */
   sync(ticketId: number): Promise<void>;
+  /** A staff member closed (or reopened) a topic by hand. */
+  closedByHand(threadId: number, closed: boolean): Promise<void>;
 }
 
 export function createTopicKeeper(deps: TopicKeeperDeps): TopicKeeper {
@@ -55,10 +57,15 @@ export function createTopicKeeper(deps: TopicKeeperDeps): TopicKeeper {
     return threadId;
   }
 
-  async function threadForTicket(ticketId: number): Promise<number | undefined> {
+  /** `reopen`: the employee wrote, so a topic staff closed by hand opens again for it. */
+  async function threadForTicket(ticketId: number, reopen: boolean): Promise<number | undefined> {
     const ticket = await ticketWithAsker(db, ticketId);
     if (!ticket) return undefined;
     const known = await topicOf(db, group, ticket.id_pengguna);
+    if (known && known.closed && reopen) {
+      await gateway.reopenForumTopic(group, known.threadId);
+      await markTopicClosed(db, group, known.threadId, false);
+    }
     if (known) return known.threadId;
     const pending = making.get(ticket.id_pengguna);
     if (pending) return pending;
@@ -90,16 +97,21 @@ export function createTopicKeeper(deps: TopicKeeperDeps): TopicKeeper {
 
   return {
     async threadOf(item: OutboxItem) {
-      return item.to === group && item.ticketId !== null ? threadForTicket(item.ticketId) : undefined;
+      return item.to === group && item.ticketId !== null ? threadForTicket(item.ticketId, item.kind === "tanya") : undefined;
     },
 
     async repair(item: OutboxItem, problem: "gone" | "closed") {
       const found = item.ticketId === null ? undefined : await topicOfTicket(item.ticketId);
       if (!found) return;
-      if (problem === "closed") return gateway.reopenForumTopic(group, found.topic.threadId);
+      if (problem === "closed") {
+        await gateway.reopenForumTopic(group, found.topic.threadId);
+        return markTopicClosed(db, group, found.topic.threadId, false);
+      }
       await forgetTopic(db, group, found.topic.threadId);
       deps.log.warn("topik forum hilang (dihapus?); dibuat ulang pada pesan berikutnya", { ticket: found.ticket.id, threadId: found.topic.threadId });
     },
+
+    closedByHand: (threadId: number, closed: boolean) => markTopicClosed(db, group, threadId, closed),
 
     async ticketOfTopic(threadId: number) {
       const pengguna = await employeeOfTopic(db, group, threadId);

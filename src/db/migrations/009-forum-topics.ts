@@ -1,5 +1,5 @@
 // Forum mode: the staff group's topic of each employee (one per employee, reused for their later tickets), with the
-// name it was last given, so a rename is sent only when the name changes.
+// name it was last given, so a rename is sent only when the name changes, and whether staff closed it by hand.
 import type { Knex } from "knex";
 import { utf8mb4 } from "./charset.js";
 
@@ -11,6 +11,8 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger("id_chat").notNullable();
     t.bigInteger("id_thread").notNullable();
     t.string("nama", 128).notNullable();
+    /** Closed by a staff member by hand: reopened when its employee writes again. */
+    t.boolean("tertutup").notNullable().defaultTo(false);
     t.bigInteger("dibuat").notNullable();
     t.unique(["id_chat", "id_pengguna"]);
     t.unique(["id_chat", "id_thread"]);
