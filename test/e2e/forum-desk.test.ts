@@ -177,6 +177,9 @@ for (const database of testDatabases()) {
 
       h.fake.groupMessage(STAFF_GROUP, RINA, "/tiket");
       await until("the list in General", () => h.fake.messagesIn(GROUP, 1).some((m) => textOf(m).includes("#T1 · Budi Santoso")));
+      staffWrites(RINA, threadId, "/statistik");
+      await until("the summary, even when asked in a topic", () => h.fake.messagesIn(GROUP).some((m) => textOf(m).includes("Statistik Sinawai")));
+      expect(h.fake.messagesIn(budi.id).map(textOf).join("\n")).to.not.contain("statistik");
     });
   });
 

@@ -1,7 +1,7 @@
 // The staff group: a reply to a ticket's message goes back to the employee; `/tiket` lists open tickets; as a reply
-// to a ticket's message, `/selesai` closes it, `/ambil` takes it, `/blokir` and `/bukablokir` stop and restart
-// relaying its asker, `/jawab kode` sends a saved answer; `/statistik` sums up the last 7 days; `/pengumuman` goes to the announcements feature.
-// Commands work as `/tiket` and `/tiket@botname` (privacy mode on).
+// to a ticket's message (or in its topic, in forum mode), `/selesai` closes it, `/ambil` takes it, `/blokir` and
+// `/bukablokir` stop and restart relaying its asker, `/jawab kode` sends a saved answer; `/statistik` sums up the
+// last 7 days; `/pengumuman` goes to the announcements feature. Commands work as `/tiket` and `/tiket@botname`.
 import type { Bot, Context, Message } from "node-telegram-bot-api";
 import type { AnswerPromise } from "../../domain/relay/answer-promise.js";
 import type { RelayService, StaffTarget } from "../../domain/relay/relay-service.js";
@@ -36,13 +36,13 @@ export function registerStaffGroup(bot: Bot, deps: BotDeps, desk: StaffDesk, ann
     const command = commandFor(message.text, deps.me.username);
     if (command === "tiket") return listTickets(deps, ctx, desk);
     if (command === "jawab" && argumentOf(message.text) === "") return void (await replyToMessage(deps, message, M.savedAnswerList(savedCodes(deps))));
+    if (command === "pengumuman") return announce(message);
+    if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock(), desk.promise.target())));
     if (desk.topics && message.is_topic_message && message.message_thread_id !== undefined) {
       return inTopic(deps, desk, desk.topics, message, command);
     }
     const onTicket = command === undefined ? undefined : TICKET_COMMANDS[command];
     if (onTicket) return withTicket(deps, desk, message, command!, onTicket);
-    if (command === "pengumuman") return announce(message);
-    if (command === "statistik") return void (await reply(deps, ctx, await weeklySummary(deps.db, deps.clock(), desk.promise.target())));
     if (command !== undefined) return;
     const target = targetOf(message, deps.me.id);
     if (!target) return;
