@@ -7,7 +7,7 @@ import type { ClosingTexts } from "../domain/relay/ticket-closing.js";
 import type { PromiseState, PromiseTexts } from "../domain/relay/answer-promise.js";
 import type { TiketWithAsker } from "../db/tiket-repo.js";
 import type { Holiday, ServiceHours, WorkingDay } from "../content/types.js";
-import { formatIndonesianDate, WEEKDAYS } from "../content/indonesian-date.js";
+import { formatClockTime, formatIndonesianDate, WEEKDAYS } from "../content/indonesian-date.js";
 import { escapeHtml as e, formatDuration, formatPeriode, formatRupiah } from "./format.js";
 import type { TopicTexts } from "./forum/topic-keeper.js";
 
@@ -238,11 +238,6 @@ const TICKET_COMMAND_PURPOSE: Record<string, string> = {
 
 const PROMISE_MARK: Record<PromiseState, string> = { "on-time": "", near: " ⏳", overdue: " ⚠️" };
 
-/** "07.30" */
-function clockTime(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}.${String(minute % 60).padStart(2, "0")}`;
-}
-
 /** "Senin–Kamis: 07.30–16.00": consecutive weekdays with the same hours on one line. */
 function weekLines(days: WorkingDay[]): string[] {
   const lines: string[] = [];
@@ -251,7 +246,7 @@ function weekLines(days: WorkingDay[]): string[] {
     const [first, last] = [run[0], run[run.length - 1]];
     if (!first || !last) return;
     const names = first === last ? WEEKDAYS[first.weekday - 1] : `${WEEKDAYS[first.weekday - 1]}–${WEEKDAYS[last.weekday - 1]}`;
-    lines.push(`• ${names}: ${clockTime(first.startMinute)}–${clockTime(first.endMinute)}`);
+    lines.push(`• ${names}: ${formatClockTime(first.startMinute)}–${formatClockTime(first.endMinute)}`);
   };
   for (const day of days) {
     const previous = run[run.length - 1];

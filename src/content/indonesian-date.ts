@@ -27,6 +27,11 @@ export function parseIndonesianDate(text: string): string | null {
   return null;
 }
 
+/** 450 (minutes after midnight) → "07.30": the dot between hour and minute is the Indonesian way. */
+export function formatClockTime(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}.${String(minute % 60).padStart(2, "0")}`;
+}
+
 /** "2026-11-20" → "20 November 2026". */
 export function formatIndonesianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-").map(Number);

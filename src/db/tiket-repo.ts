@@ -49,10 +49,16 @@ export async function findOpenTicket(db: Db, chatId: number): Promise<TiketRow |
   return row && normalize(row);
 }
 
+/** The id of the employee's newest ticket, open or closed. */
+export async function latestTicketIdOf(db: Db, pengguna: number): Promise<number | undefined> {
+  const row = await db("tiket").where({ id_pengguna: pengguna }).orderBy("id", "desc").first<{ id: number } | undefined>("id");
+  return row && Number(row.id);
+}
+
 /** The employee's newest ticket, open or closed: the one their topic's messages are about. */
 export async function latestTicketOf(db: Db, pengguna: number): Promise<TiketWithAsker | undefined> {
-  const row = await db("tiket").where({ id_pengguna: pengguna }).orderBy("id", "desc").first<{ id: number } | undefined>("id");
-  return row && ticketWithAsker(db, Number(row.id));
+  const id = await latestTicketIdOf(db, pengguna);
+  return id === undefined ? undefined : ticketWithAsker(db, id);
 }
 
 export async function createTicket(db: Db, pengguna: number, chatId: number, now: number): Promise<number> {

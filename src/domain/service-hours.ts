@@ -1,11 +1,10 @@
 // Service hours (jam layanan) as arithmetic on instants: whether the team is on duty, when it next is, how much of a
 // span it was on duty, and when a target counted in working time falls. Instants are epoch milliseconds; WIB is UTC+7
 // all year, as Indonesia keeps no daylight saving time.
-import { formatIndonesianDate, WEEKDAYS } from "../content/indonesian-date.js";
+import { formatClockTime, formatIndonesianDate, WEEKDAYS } from "../content/indonesian-date.js";
 import type { Holiday, ServiceHours } from "../content/types.js";
+import { DAY_MS, WIB_OFFSET_MS } from "../db/report-queries.js";
 
-const WIB_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 /** Days without duty after which there is none to find: longer than any run of weekends, holidays and cuti bersama. */
 const SEARCH_DAYS = 400;
@@ -33,9 +32,7 @@ export function wibParts(at: number): WibParts {
 /** "Senin, 30 November 2026 pukul 07.30 WIB": when the team answers, as the employee reads it. */
 export function formatDuty(at: number): string {
   const { date, weekday, minute } = wibParts(at);
-  const hh = String(Math.floor(minute / 60)).padStart(2, "0");
-  const mm = String(minute % 60).padStart(2, "0");
-  return `${WEEKDAYS[weekday - 1]}, ${formatIndonesianDate(date)} pukul ${hh}.${mm} WIB`;
+  return `${WEEKDAYS[weekday - 1]}, ${formatIndonesianDate(date)} pukul ${formatClockTime(minute)} WIB`;
 }
 
 /** From the start of a working day's hours, included, to their end, excluded; never on a holiday. */

@@ -1,11 +1,10 @@
 // How the report and the weekly summary write numbers, shares, durations, dates and periods for Indonesian readers.
 import { formatDuration } from "../bot/format.js";
-import { formatIndonesianDate } from "../content/indonesian-date.js";
+import { formatClockTime, formatIndonesianDate } from "../content/indonesian-date.js";
 import { HOUR_MS, WIB_OFFSET_MS } from "../db/report-queries.js";
 import { escapeHtml } from "../domain/html.js";
 import { wibDate, type Period } from "./period.js";
 
-export const WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"] as const;
 export const WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"] as const;
 
 const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
@@ -85,9 +84,7 @@ function dateSpan(period: Pick<Period, "from" | "to">, write: (isoDate: string) 
 /** "1 Desember 2026 pukul 08.15 WIB": the dot between hour and minute is the Indonesian way. */
 export function formatMoment(epochMs: number): string {
   const wib = new Date(epochMs + WIB_OFFSET_MS);
-  const hh = String(wib.getUTCHours()).padStart(2, "0");
-  const mm = String(wib.getUTCMinutes()).padStart(2, "0");
-  return `${formatIndonesianDate(wibDate(epochMs))} pukul ${hh}.${mm} WIB`;
+  return `${formatIndonesianDate(wibDate(epochMs))} pukul ${formatClockTime(wib.getUTCHours() * 60 + wib.getUTCMinutes())} WIB`;
 }
 
 /** HTML and SVG text and attribute values (Telegram's escaping plus quotes): data never becomes markup. */

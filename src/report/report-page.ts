@@ -17,8 +17,8 @@ import {
   formatTarget,
   formatWait,
   formatWeek,
-  WEEKDAYS,
 } from "./report-format.js";
+import { WEEKDAYS } from "../content/indonesian-date.js";
 import { PALETTE, REPORT_CSS } from "./report-style.js";
 import { barRows, dayColumns, HEAT_EMPTY, heatLegend, hourOfWeekHeatMap, type BarRow, type Series } from "./svg-charts.js";
 import { RESPONSE_CLASS_LIMITS, type TicketGroup } from "./ticket-figures.js";

@@ -1,6 +1,7 @@
 // Hand-written inline SVG charts for the report page: stacked columns per day, horizontal bars, the hour-of-week heat
 // map. Plain strings, so the page opens without script or network; every mark carries its value in a <title>.
-import { escapeMarkup as esc, formatCount, formatShortDate, WEEKDAYS, WEEKDAYS_SHORT } from "./report-format.js";
+import { WEEKDAYS } from "../content/indonesian-date.js";
+import { escapeMarkup as esc, formatCount, formatShortDate, WEEKDAYS_SHORT } from "./report-format.js";
 
 export interface Series {
   name: string;

@@ -3,7 +3,7 @@
 // `pesan` (the edit comes in as an update of its own) and the queue item keeps the latest.
 import type { Bot, Message } from "node-telegram-bot-api";
 import { planEdit } from "../../domain/relay/relay-plan.js";
-import type { RelayService } from "../../domain/relay/relay-service.js";
+import type { RelayMessage, RelayService } from "../../domain/relay/relay-service.js";
 import { isActive } from "../../domain/registration.js";
 import { currentUser, isPrivate, replyToMessage, type BotDeps } from "../deps.js";
 import { describeError } from "../describe-error.js";
@@ -19,15 +19,15 @@ export function registerEdits(bot: Bot, deps: BotDeps, relay: RelayService): voi
     const message = ctx.editedMessage!;
     const relayed = relayMessageOf(message);
     if (!relayed) return next();
-    if (ctx.chat?.id === deps.config.staffGroupId) return staffEdited(deps, relay, message);
+    if (ctx.chat?.id === deps.config.staffGroupId) return staffEdited(deps, relay, message, relayed);
     if (!isPrivate(ctx)) return next();
     const user = await currentUser(deps, ctx);
     if (user && isActive(user)) await relay.questionEdited(relayed, ctx.update.update_id);
   });
 }
 
-async function staffEdited(deps: BotDeps, relay: RelayService, message: Message): Promise<void> {
-  const result = await relay.answerEdited(relayMessageOf(message)!);
+async function staffEdited(deps: BotDeps, relay: RelayService, message: Message, relayed: RelayMessage): Promise<void> {
+  const result = await relay.answerEdited(relayed);
   if (result.kind !== "sent") return;
   const step = planEdit(result.payload, result.ids, M.editedMark);
   if (!step) return void (await replyToMessage(deps, message, M.editNotFollowed));

@@ -4,7 +4,7 @@
 // Every call goes through the gateway, so topics are paced with the group's other sends.
 import type { Db } from "../../db/database.js";
 import { firstMessageOfTicket } from "../../db/tiket-pesan-repo.js";
-import { latestTicketOf, ticketWithAsker, type TiketWithAsker } from "../../db/tiket-repo.js";
+import { latestTicketIdOf, latestTicketOf, ticketWithAsker, type TiketWithAsker } from "../../db/tiket-repo.js";
 import { employeeOfTopic, forgetTopic, markTopicClosed, renameTopic, saveTopic, topicOf } from "../../db/topik-repo.js";
 import type { Clock } from "../../domain/clock.js";
 import type { OutboxItem } from "../../domain/outbox.js";
@@ -84,8 +84,7 @@ export function createTopicKeeper(deps: TopicKeeperDeps): TopicKeeper {
     try {
       const found = await topicOfTicket(ticketId);
       // Only the employee's newest ticket names the topic.
-      const latest = found && (await latestTicketOf(db, found.ticket.id_pengguna));
-      if (!found || latest?.id !== ticketId) return;
+      if (!found || (await latestTicketIdOf(db, found.ticket.id_pengguna)) !== ticketId) return;
       const name = texts.topicName(found.ticket);
       if (name === found.topic.name) return;
       await gateway.editForumTopic(group, found.topic.threadId, name);

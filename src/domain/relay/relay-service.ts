@@ -127,9 +127,9 @@ export function createRelayService(deps: RelayServiceDeps) {
   }
 
   /** The queue item that carried this very message (not an album: its parts are edited one by one, not relayed so). */
-  async function relayedItem(trx: Db, direction: Direction, message: RelayMessage) {
+  async function relayedItem(trx: Db, direction: Direction, message: RelayMessage): Promise<(OutboxItem & { payload: RelayPayload }) | undefined> {
     const item = await findItem(trx, messageKey(direction, message));
-    return item && item.payload.type === "relay" ? { item: { ...item, payload: item.payload }, payload: item.payload } : undefined;
+    return item?.payload.type === "relay" ? { ...item, payload: item.payload } : undefined;
   }
 
   /** Only the stored mapping of a ticket's own messages decides; a visible tag counts only on a ticket's header. */
@@ -193,25 +193,24 @@ export function createRelayService(deps: RelayServiceDeps) {
     /** A staff member edited a message: if it was relayed as an answer, the employee's copy is to follow. */
     async answerEdited(message: RelayMessage): Promise<AnswerEdit> {
       return committed(async (trx) => {
-        const found = await relayedItem(trx, "jawab", message);
-        if (!found || found.item.status === "gagal") return { kind: "not-relayed" };
-        await reviseBody(trx, found.item, message.body);
-        if (found.item.status === "menunggu") return { kind: "revised" };
-        return { kind: "sent", to: found.item.to, ids: found.item.progress.ids, payload: { ...found.payload, body: message.body } };
+        const item = await relayedItem(trx, "jawab", message);
+        if (!item || item.status === "gagal") return { kind: "not-relayed" };
+        await reviseBody(trx, item, message.body);
+        if (item.status === "menunggu") return { kind: "revised" };
+        return { kind: "sent", to: item.to, ids: item.progress.ids, payload: { ...item.payload, body: message.body } };
       });
     },
 
     /** An employee edited a question: still queued, it goes as edited; already in the group, the staff see both texts. */
     async questionEdited(message: RelayMessage, editId: number): Promise<boolean> {
       return committed(async (trx) => {
-        const found = await relayedItem(trx, "tanya", message);
-        if (!found || found.item.ticketId === null || found.item.status === "gagal") return false;
-        await reviseBody(trx, found.item, message.body);
-        if (found.item.status === "menunggu") return true;
-        const ticket = await ticketWithAsker(trx, found.item.ticketId);
-        const text = texts.questionEdited(found.item.ticketId, ticket?.nama ?? "-", found.payload.body, message.body);
-        const replyTo = found.item.progress.ids[0];
-        await notices.queue(trx, { about: "ubah", id: editId, ticketId: found.item.ticketId, to: deps.staffGroupId, text, replyTo });
+        const item = await relayedItem(trx, "tanya", message);
+        if (!item || item.ticketId === null || item.status === "gagal") return false;
+        await reviseBody(trx, item, message.body);
+        if (item.status === "menunggu") return true;
+        const ticket = await ticketWithAsker(trx, item.ticketId);
+        const text = texts.questionEdited(item.ticketId, ticket?.nama ?? "-", item.payload.body, message.body);
+        await notices.queue(trx, { about: "ubah", id: editId, ticketId: item.ticketId, to: deps.staffGroupId, text, replyTo: item.progress.ids[0] });
         return true;
       });
     },
