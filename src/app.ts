@@ -8,7 +8,8 @@ import { pendingSummary } from "./db/antrian-kirim-repo.js";
 import { openLeaderLock } from "./db/leader-lock.js";
 import { lockSqliteFile } from "./db/sqlite-instance-lock.js";
 import { countOpenTickets } from "./db/tiket-repo.js";
-import { insertPesan, recentOutgoing } from "./db/pesan-repo.js";
+import { insertPesan, recentOutgoing, type PesanData } from "./db/pesan-repo.js";
+import { WriteBatch } from "./db/write-batch.js";
 import { schedulerOn, systemClock, type Clock } from "./domain/clock.js";
 import { createAnnouncementService } from "./domain/announcements.js";
 import { startRepeatingJob } from "./domain/repeating-job.js";
@@ -135,6 +136,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     (sends) => pacer.seed(sends.map((s) => ({ chatId: s.chatId, at: sinceReal + (s.at - since), count: 1 }))),
     (err: unknown) => log.warn("riwayat kirim tidak terbaca; batas kirim dihitung dari awal", { error: describeError(err) }),
   );
+  // Every message in and out is logged; at a busy moment the rows of many go in one insert.
+  const pesanLog = new WriteBatch<PesanData>((rows) => insertPesan(db, rows));
+  const recordPesan = (rows: PesanData[]) => pesanLog.add(rows);
   const gateway = createGateway({
     api: bot.api,
     pacer,
@@ -142,7 +146,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     clock,
     log,
     metrics,
-    recordPesan: (rows) => insertPesan(db, rows),
+    recordPesan,
   });
 
   const mode = await deskModeOf(bot.api, gateway, config.staffGroupId, me.id, log);
@@ -189,7 +193,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   outbox = startOutboxWorker({ db, gateway, outcomes: () => outcomes, bulkGate: new BulkGate(BULK_PER_SEC), log, scheduler: schedulerOn(clock), topics });
 
-  const deps = { config, db, log, content, clock, gateway, outbox, me: { id: me.id, username: me.username ?? "" }, metrics };
+  const deps = { config, db, log, content, clock, gateway, outbox, recordPesan, me: { id: me.id, username: me.username ?? "" }, metrics };
   const guides = createGuideService({ db, clock, index: liveGuideIndex(content) });
   setUpBot(bot, deps, { relay, closing, promise, staff: createStaffDesk({ db, clock }), topics, announcements, guides });
   postNewNewsToStaff(content, gateway, config.staffGroupId, log);
@@ -230,6 +234,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       await ticketCheck.stop();
       await runner.stop();
       await outbox.stop();
+      await pesanLog.drain();
       // Held until nothing sends any more: only then may the standby take over.
       await leader?.release();
       content.close();

@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { ContentStore } from "../content/content-store.js";
 import type { Db } from "../db/database.js";
 import { findByTelegramId, type PenggunaRow } from "../db/pengguna-repo.js";
+import type { PesanData } from "../db/pesan-repo.js";
 import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../monitoring/metrics.js";
@@ -23,6 +24,8 @@ export interface BotDeps {
   gateway: Gateway;
   /** The durable queue: answers deferred during an outage go there, and their chat's later answers follow them. */
   outbox: Pick<OutboxWorker, "wake" | "backlog">;
+  /** Writes rows to the message log (`pesan`). */
+  recordPesan: (rows: PesanData[]) => Promise<void>;
   me: { id: number; username: string };
   metrics: Pick<Metrics, "updateHandled" | "registration">;
 }

@@ -4,7 +4,8 @@
 // is marked done only once its row is there, and the batch is confirmed (the next offset) only after the write.
 import type { Api, Update } from "node-telegram-bot-api";
 import type { Db } from "../db/database.js";
-import { acceptUpdates, highestStoredUpdate, markUpdateDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
+import { acceptUpdates, highestStoredUpdate, markUpdatesDone, pruneUpdates, unfinishedUpdates } from "../db/update-masuk-repo.js";
+import { WriteBatch } from "../db/write-batch.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../monitoring/metrics.js";
 import { ChatSequencer } from "./chat-sequencer.js";
@@ -46,13 +47,15 @@ export function startUpdateRunner(opts: RunnerOptions): Runner {
   let markFirstPoll: () => void = () => undefined;
   const firstPoll = new Promise<void>((resolve) => (markFirstPoll = resolve));
   let lastPollAt = Date.now();
+  // Many updates finish at a busy moment: their marks go in one statement.
+  const doneMarks = new WriteBatch<number>((ids) => markUpdatesDone(db, ids, Date.now()));
 
   /** `stored` settles true once the update's inbox row exists, false when it could not be written. */
   function dispatch(update: Update, stored: Promise<boolean>): void {
     void sequencer.enqueue(chatKeyOf(update), async () => {
       await opts.handle(update);
       if (!(await stored)) return;
-      await markUpdateDone(db, update.update_id, Date.now()).catch((err: unknown) =>
+      await doneMarks.add([update.update_id]).catch((err: unknown) =>
         log.warn("gagal menandai update selesai; akan diproses ulang setelah restart", { updateId: update.update_id, error: String(err) }),
       );
     });

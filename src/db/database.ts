@@ -107,12 +107,12 @@ export function onDatabaseError(knex: Db, listener: (err: unknown) => void): voi
   pool?.on("createFail", (_eventId, err) => listener(err));
 }
 
-/** True for errors that mean "the database is not reachable right now", worth a retry. */
 /** MySQL chose this transaction as a deadlock's victim and rolled it back: running it again is safe. */
 export function isDeadlock(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === "ER_LOCK_DEADLOCK";
 }
 
+/** True for errors that mean "the database is not reachable right now", worth a retry. */
 export function isConnectionError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return (

@@ -35,8 +35,8 @@ export async function highestStoredUpdate(db: Db): Promise<number> {
   return Number(row?.m ?? 0);
 }
 
-export async function markUpdateDone(db: Db, updateId: number, now: number): Promise<void> {
-  await db("update_masuk").where({ update_id: updateId }).update({ selesai: now });
+export async function markUpdatesDone(db: Db, updateIds: number[], now: number): Promise<void> {
+  await db("update_masuk").whereIn("update_id", updateIds).update({ selesai: now });
 }
 
 export async function pruneUpdates(db: Db, finishedBefore: number): Promise<number> {

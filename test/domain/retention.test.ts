@@ -4,7 +4,7 @@ import { bindTelegram, findByNip, upsertPengguna } from "../../src/db/pengguna-r
 import { recordFailedTry } from "../../src/db/percobaan-daftar-repo.js";
 import { insertPesan, type PesanData } from "../../src/db/pesan-repo.js";
 import { closeTicket, rateTicket, createTicket, markAnswered } from "../../src/db/tiket-repo.js";
-import { acceptUpdates, markUpdateDone } from "../../src/db/update-masuk-repo.js";
+import { acceptUpdates, markUpdatesDone } from "../../src/db/update-masuk-repo.js";
 import { startRepeatingJob } from "../../src/domain/repeating-job.js";
 import { complete, enqueue, findItem, pendingItems } from "../../src/domain/outbox.js";
 import { applyRetention } from "../../src/domain/retention.js";
@@ -128,7 +128,7 @@ for (const database of testDatabases()) {
       const now = WEEK_START + 400 * DAY;
       const update = (id: number) => ({ update_id: id, kunci_chat: "c101", data: "{}" });
       await acceptUpdates(db, [update(1), update(2)], now - 8 * DAY, true);
-      await markUpdateDone(db, 1, now - 8 * DAY);
+      await markUpdatesDone(db, [1], now - 8 * DAY);
       await acceptUpdates(db, [update(3)], now - 6 * DAY, true);
 
       /** A note to Budi queued at `at`, delivered or given up then unless `ends` is undefined. */

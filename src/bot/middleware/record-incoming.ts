@@ -1,6 +1,6 @@
 // Logs every incoming message and button press in `pesan` (passwords redacted) while it is handled.
 import type { Context, NextFn } from "node-telegram-bot-api";
-import { insertPesan, relabelIncoming } from "../../db/pesan-repo.js";
+import { relabelIncoming } from "../../db/pesan-repo.js";
 import { redactDaftar } from "../../domain/redact.js";
 import { describeError } from "../describe-error.js";
 import { describeUpdate, redactedJson } from "../update-info.js";
@@ -35,7 +35,7 @@ export function recordIncoming(deps: BotDeps) {
       };
       // The log must not stand between an employee and an answer: it is written while the update is handled,
       // and a failed write is logged while the update goes on.
-      const logged = insertPesan(deps.db, [row]).catch((err: unknown) =>
+      const logged = deps.recordPesan([row]).catch((err: unknown) =>
         deps.log.warn("gagal mencatat pesan masuk", { updateId: ctx.update.update_id, error: describeError(err) }),
       );
       try {
