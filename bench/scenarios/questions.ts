@@ -6,6 +6,7 @@ import type { FakeTelegram } from "../../test/support/fake-telegram.js";
 import { TELEGRAM_FLOOD_LIMITS } from "../../test/support/fake-telegram/flood-control.js";
 import { preciseNow } from "../../test/support/fake-telegram/precise-clock.js";
 import type { RollingLimit } from "../../test/support/fake-telegram/types.js";
+import { earliestLastArrivalMs } from "../window-bound.js";
 import type { BotProcess } from "../bot-process.js";
 import { figure, type Figure } from "../figures.js";
 import { median, percentile } from "../stats.js";
@@ -19,22 +20,6 @@ const QUESTIONS = [
   "Bagaimana cara mengajukan cuti besar dan berapa lama prosesnya?",
   "Data jabatan saya di aplikasi masih yang lama, mohon diperbarui.",
 ];
-
-/**
- * The earliest the `count`-th of `count` messages sent from `start` can arrive when at most `limit.count` may arrive
- * in any `limit.windowMs`, given the send times the window already `held`: each message goes as soon as the window
- * has room, i.e. no earlier than windowMs after the message `limit.count` places before it. In ms after `start`.
- */
-export function earliestLastArrivalMs(held: readonly number[], count: number, limit: RollingLimit, start: number): number {
-  const times = held.filter((t) => t > start - limit.windowMs);
-  let last = start;
-  for (let k = 0; k < count; k++) {
-    const blocking = times.length >= limit.count ? times[times.length - limit.count]! + limit.windowMs : start;
-    last = Math.max(start, blocking);
-    times.push(last);
-  }
-  return last - start;
-}
 
 /** `name` prefixes the figures: "questions", or e.g. "restart_questions" for the same after a restart. */
 export async function questionsScenario(fake: FakeTelegram, bot: BotProcess, employees: readonly User[], name = "questions"): Promise<Figure[]> {
