@@ -4,7 +4,7 @@
 // keeps failing while other sends get through is set aside after a few tries, and its lane moves on.
 import type { Db } from "../db/database.js";
 import type { Scheduler } from "../domain/clock.js";
-import { countPendingTo, itemById, pendingItems, retryLater, saveProgress, type OutboxItem, type Payload, type Progress } from "../domain/outbox.js";
+import { countPendingTo, itemById, pendingItems, retryLater, saveProgress, type OutboxItem, type Payload, type PendingItem, type Progress } from "../domain/outbox.js";
 import { mergeTexts, planSteps, type Step } from "../domain/relay/relay-plan.js";
 import type { Logger } from "../logger.js";
 import { backoffMs, retrying, sleep } from "../retry.js";
@@ -69,7 +69,7 @@ const SET_ASIDE_AFTER_TRIES = 5;
 const TOPIC_REPAIRS = 3;
 
 /** The lane an item waits in: its chat, or for the staff group (any group) its ticket. */
-function laneOf(item: OutboxItem): string {
+function laneOf(item: PendingItem): string {
   return item.to < 0 && item.ticketId !== null ? `${item.to}:T${item.ticketId}` : `${item.to}`;
 }
 
@@ -92,14 +92,14 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
 
   /** Starts every lane whose first pending item is due; returns when the next waiting item falls due. */
   async function scan(): Promise<number> {
-    let items: OutboxItem[];
+    let items: PendingItem[];
     try {
       items = await pendingItems(db, BATCH);
     } catch (err) {
       log.warn("antrian kirim tidak terbaca; dicoba lagi", { error: describeError(err) });
       return Infinity;
     }
-    const lanes = new Map<string, OutboxItem[]>();
+    const lanes = new Map<string, PendingItem[]>();
     for (const item of items) lanes.set(laneOf(item), [...(lanes.get(laneOf(item)) ?? []), item]);
     // The backlog lives in memory: after a restart, answers deferred before it must still go ahead of later ones.
     for (const item of items) if (item.kind === "tunda") backlog.add(item.to);
@@ -123,7 +123,7 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
   }
 
   /** Sends a lane's items in order; stops at the first item that is not due or must wait. Returns how many ended. */
-  async function runLane(items: OutboxItem[]): Promise<number> {
+  async function runLane(items: PendingItem[]): Promise<number> {
     let ended = 0;
     while (ended < items.length) {
       const batch = await readyBatch(items.slice(ended));
@@ -134,10 +134,10 @@ export function startOutboxWorker(deps: OutboxDeps): OutboxWorker {
   }
 
   /**
-   * The next item as it stands now (the listed copy may be stale: an album may have grown since the scan read it),
+   * The next item as it stands now (the listing carries no payload, and an album may have grown since the scan),
    * with the text follow-ups of the same question that wait behind it, to go as one group message.
    */
-  async function readyBatch(listed: OutboxItem[]): Promise<OutboxItem[]> {
+  async function readyBatch(listed: PendingItem[]): Promise<OutboxItem[]> {
     const batch: OutboxItem[] = [];
     for (const candidate of listed) {
       const item = await itemById(db, candidate.id).catch(() => undefined);

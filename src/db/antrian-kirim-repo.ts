@@ -45,13 +45,7 @@ function normalize(row: AntrianRow): AntrianRow {
 
 const fresh = (item: NewAntrian, now: number) => ({ ...item, status: "menunggu", percobaan: 0, dibuat: now, diblokir: false });
 
-/** Idempotent by `kunci`: the same message enqueued twice (a redelivered update) is queued once. Returns true if new. */
-export async function insertItem(db: Db, item: NewAntrian, now: number): Promise<boolean> {
-  if (await findByKey(db, item.kunci)) return false;
-  await db("antrian_kirim").insert(fresh(item, now)).onConflict("kunci").ignore();
-  return true;
-}
-
+/** Idempotent by `kunci`: the same message enqueued twice (a redelivered update) is queued once. */
 export async function insertItems(db: Db, items: NewAntrian[], now: number): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) {
     await db("antrian_kirim")
@@ -95,9 +89,22 @@ export async function replacePayload(db: Db, id: number, muatan: string): Promis
   await db("antrian_kirim").where({ id }).update({ muatan });
 }
 
-export async function pendingItems(db: Db, limit: number): Promise<AntrianRow[]> {
-  const rows = await db("antrian_kirim").where({ status: "menunggu" }).orderBy("id").limit(limit).select<AntrianRow[]>();
-  return rows.map(normalize);
+/** What a pending item is and where and when it goes; not its payload, read when its turn comes. */
+export type PendingRow = Pick<AntrianRow, "id" | "jenis" | "id_tiket" | "id_chat_tujuan" | "berikutnya">;
+
+export async function pendingItems(db: Db, limit: number): Promise<PendingRow[]> {
+  const rows = await db("antrian_kirim")
+    .where({ status: "menunggu" })
+    .orderBy("id")
+    .limit(limit)
+    .select<PendingRow[]>("id", "jenis", "id_tiket", "id_chat_tujuan", "berikutnya");
+  return rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    id_tiket: row.id_tiket === null ? null : Number(row.id_tiket),
+    id_chat_tujuan: Number(row.id_chat_tujuan),
+    berikutnya: Number(row.berikutnya),
+  }));
 }
 
 /** How many items wait, and when the oldest of them was queued (null when none waits). */

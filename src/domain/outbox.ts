@@ -133,10 +133,12 @@ export interface OutboxItem {
 
 const KINDS: readonly OutboxKind[] = ["tanya", "jawab", "info", "tunda", "pengumuman"];
 
+const kindOf = (jenis: string): OutboxKind => (KINDS.includes(jenis as OutboxKind) ? (jenis as OutboxKind) : "info");
+
 function toItem(row: rows.AntrianRow): OutboxItem {
   return {
     id: row.id,
-    kind: KINDS.includes(row.jenis as OutboxKind) ? (row.jenis as OutboxKind) : "info",
+    kind: kindOf(row.jenis),
     ticketId: row.id_tiket,
     to: row.id_chat_tujuan,
     payload: readPayload(row.muatan),
@@ -180,9 +182,9 @@ function toRow(item: NewOutboxItem): rows.NewAntrian {
   };
 }
 
-/** Queues an item once: returns false when an item with its key is already queued (or was, and went out). */
-export function enqueue(db: Db, item: NewOutboxItem, now: number): Promise<boolean> {
-  return rows.insertItem(db, toRow(item), now);
+/** Queues an item once: an item with its key already queued (or queued before, and sent) is left as it is. */
+export function enqueue(db: Db, item: NewOutboxItem, now: number): Promise<void> {
+  return rows.insertItems(db, [toRow(item)], now);
 }
 
 export function enqueueMany(db: Db, items: NewOutboxItem[], now: number): Promise<void> {
@@ -199,9 +201,12 @@ export async function itemById(db: Db, id: number): Promise<OutboxItem | undefin
   return row && toItem(row);
 }
 
+/** A pending item as a listing shows it: what it is, where and when it goes; `itemById` reads the rest when its turn comes. */
+export type PendingItem = Pick<OutboxItem, "id" | "kind" | "ticketId" | "to" | "due">;
+
 /** Pending items, oldest first. */
-export async function pendingItems(db: Db, limit: number): Promise<OutboxItem[]> {
-  return (await rows.pendingItems(db, limit)).map(toItem);
+export async function pendingItems(db: Db, limit: number): Promise<PendingItem[]> {
+  return (await rows.pendingItems(db, limit)).map((row) => ({ id: row.id, kind: kindOf(row.jenis), ticketId: row.id_tiket, to: row.id_chat_tujuan, due: row.berikutnya }));
 }
 
 /** A later part of an album joins its pending item, which then waits a little longer for more parts. */

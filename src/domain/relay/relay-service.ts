@@ -117,7 +117,8 @@ export function createRelayService(deps: RelayServiceDeps) {
       }
       if (!album) {
         const payload: RelayPayload = { ...base, messageIds: [message.messageId], media: "album", body: null };
-        return enqueue(trx, { ...queued, key: albumKey(direction, message), payload, due: now + ALBUM_WAIT_MS }, now);
+        await enqueue(trx, { ...queued, key: albumKey(direction, message), payload, due: now + ALBUM_WAIT_MS }, now);
+        return true;
       }
       // A late part of an album already sent goes on its own below.
     }
