@@ -207,6 +207,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log,
     metrics,
     handle: (update) => bot.handleUpdate(update),
+    // The chats being handled keep their answers' slots of the second from queued sends.
+    onBusyChats: (chats) => pacer.expectAnswers(chats),
     pollTimeoutSec: options.pollTimeoutSec,
     allowedUpdates: ALLOWED_UPDATES,
   });

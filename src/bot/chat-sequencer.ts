@@ -4,15 +4,23 @@ export class ChatSequencer {
   private readonly waiting: (() => void)[] = [];
   private running = 0;
 
-  constructor(private readonly maxConcurrent: number) {}
+  /** `onBusyChats` hears how many chats have tasks running or waiting, whenever that number changes. */
+  constructor(
+    private readonly maxConcurrent: number,
+    private readonly onBusyChats: (chats: number) => void = () => undefined,
+  ) {}
 
   enqueue(key: string, task: () => Promise<void>): Promise<void> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.then(() => this.withSlot(task));
     const tail = next.catch(() => undefined);
+    const busyBefore = this.tails.size;
     this.tails.set(key, tail);
+    if (this.tails.size !== busyBefore) this.onBusyChats(this.tails.size);
     void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+      if (this.tails.get(key) !== tail) return;
+      this.tails.delete(key);
+      this.onBusyChats(this.tails.size);
     });
     return next;
   }

@@ -90,6 +90,11 @@ class SendTimes {
     return t;
   }
 
+  /** Whether `count` sends fit in every window at all. */
+  holds(count: number): boolean {
+    return this.windows.every((w) => count <= w.limit);
+  }
+
   record(sent: Sent, count: number): void {
     for (let i = 0; i < count; i++) this.times.push(sent);
     this.resort();
@@ -155,6 +160,8 @@ export class Pacer {
   private waiters: Waiter[] = [];
   private cancelTimer: (() => void) | undefined;
   private recentFloods: { chatId: number; at: number }[] = [];
+  /** Chats whose updates are being handled: each is about to be answered (see `expectAnswers`). */
+  private answersDue = 0;
 
   constructor(
     private readonly limits: PacerLimits = TELEGRAM_LIMITS,
@@ -177,6 +184,17 @@ export class Pacer {
       else this.waiters.splice(at, 0, waiter);
       this.pump();
     });
+  }
+
+  /**
+   * `chats` chats have updates being handled, each about to be answered: a queued send leaves that many of the
+   * global slots free for their answers. Without it, a burst of questions would see their posts to the staff group
+   * (queued the moment each question is stored) take the second's slots its own acknowledgements were about to need.
+   */
+  expectAnswers(chats: number): void {
+    const fewer = chats < this.answersDue;
+    this.answersDue = chats;
+    if (fewer && this.waiters.some((w) => !w.interactive)) this.pump();
   }
 
   /** What went out before this process started (from the message log): Telegram still counts it. */
@@ -227,7 +245,7 @@ export class Pacer {
       }
       const chat = this.chat(waiter.chatId);
       const chatReady = Math.max(chat.readyAt(now, waiter.count), waiter.share?.readyAt(now, waiter.count) ?? now);
-      const globalReady = this.global.readyAt(now, waiter.count);
+      const globalReady = this.globalReadyAt(now, waiter);
       if (globalReady > now && waiter.count === 1) globalFreeAt = globalReady;
       if (chatReady <= now && globalReady <= now && !globalTaken) {
         const sent: Sent = { at: now };
@@ -249,6 +267,16 @@ export class Pacer {
     this.waiters = still;
     if (this.chats.size + this.shares.size > CHATS_KEPT) this.forgetIdleChats(now);
     if (next !== Infinity) this.cancelTimer = this.scheduler.setTimer(() => this.pump(), Math.max(1, next - now));
+  }
+
+  /**
+   * When the global windows have room for the waiter; a queued one needs room for the answers due as well, and
+   * while those alone fill a window it waits for fewer (`expectAnswers` wakes it), not for a time.
+   */
+  private globalReadyAt(now: number, waiter: Waiter): number {
+    if (waiter.interactive) return this.global.readyAt(now, waiter.count);
+    const needed = waiter.count + this.answersDue;
+    return this.answersDue > 0 && !this.global.holds(needed) ? Infinity : this.global.readyAt(now, needed);
   }
 
   private chat(chatId: number): SendTimes {

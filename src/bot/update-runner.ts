@@ -23,6 +23,8 @@ export interface RunnerOptions {
   pollTimeoutSec?: number;
   allowedUpdates?: string[];
   maxConcurrent?: number;
+  /** How many chats have updates being handled, whenever that changes. */
+  onBusyChats?: (chats: number) => void;
 }
 
 export interface Runner {
@@ -43,7 +45,7 @@ const MAX_BACKOFF_MS = 60_000;
 export function startUpdateRunner(opts: RunnerOptions): Runner {
   const { api, db, log } = opts;
   const controller = new AbortController();
-  const sequencer = new ChatSequencer(opts.maxConcurrent ?? 256);
+  const sequencer = new ChatSequencer(opts.maxConcurrent ?? 256, opts.onBusyChats);
   let markFirstPoll: () => void = () => undefined;
   const firstPoll = new Promise<void>((resolve) => (markFirstPoll = resolve));
   let lastPollAt = Date.now();

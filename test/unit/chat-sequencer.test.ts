@@ -76,4 +76,23 @@ describe("the chat sequencer: one chat in order, chats side by side", () => {
     await sequencer.drain();
     expect(log).to.deep.equal(["next"]);
   });
+
+  it("tells how many chats have work running or waiting, whenever that number changes", async () => {
+    const heard: number[] = [];
+    const sequencer = new ChatSequencer(1, (chats) => heard.push(chats));
+    const log: string[] = [];
+    const [a1, b1] = [gate(log, "a1"), gate(log, "b1")];
+    void sequencer.enqueue("chat-a", a1.task);
+    void sequencer.enqueue("chat-a", async () => void log.push("a2"));
+    void sequencer.enqueue("chat-b", b1.task);
+    await settle();
+    expect(heard).to.deep.equal([1, 2]);
+    a1.open();
+    await settle();
+    // Chat a still has a2 to do, waiting for the slot b1 holds.
+    expect(heard).to.deep.equal([1, 2]);
+    b1.open();
+    await sequencer.drain();
+    expect(heard).to.deep.equal([1, 2, 1, 0]);
+  });
 });

@@ -158,6 +158,38 @@ describe("the pacer keeps every send inside Telegram's rolling windows", () => {
     expect(order.slice(30, 35).every((o) => o.startsWith("interactive"))).to.equal(true);
   });
 
+  it("keeps a slot of the second for each chat being handled: its answer is not left behind queued sends", async () => {
+    const { clock, pacer } = pacerWithLog();
+    const order: string[] = [];
+    // 40 employees' questions are being handled; each is already queued for the staff group before it is answered.
+    pacer.expectAnswers(40);
+    const queued = Array.from({ length: 20 }, (_, i) => pacer.acquire(GROUP, 1, { queued: true, share: `T${i}` }).then(() => order.push("queued")));
+    await clock.advance(10);
+    expect(order).to.deep.equal([]);
+    const answers = Array.from({ length: 40 }, (_, i) => pacer.acquire(7000 + i).then(() => order.push("answer")));
+    await clock.advance(5);
+    expect(order).to.deep.equal(Array(30).fill("answer"));
+    // As each chat's handling ends, its slot goes back to the queue.
+    pacer.expectAnswers(0);
+    await clock.advance(5_000);
+    await Promise.all([...queued, ...answers]);
+    expect(order.slice(30, 40)).to.deep.equal(Array(10).fill("answer"));
+    expect(order.filter((o) => o === "queued")).to.have.length(20);
+  });
+
+  it("lets queued sends use what the chats being handled leave of the second", async () => {
+    const { clock, pacer } = pacerWithLog();
+    let granted = 0;
+    pacer.expectAnswers(25);
+    const queued = Array.from({ length: 10 }, (_, i) => pacer.acquire(5000 + i, 1, { queued: true }).then(() => granted++));
+    await clock.advance(1);
+    expect(granted).to.equal(5);
+    pacer.expectAnswers(20);
+    await clock.advance(1);
+    expect(granted).to.equal(10);
+    await Promise.all(queued);
+  });
+
   it("pauses every chat when a private chat is refused: its own limit cannot explain that", async () => {
     const { clock, pacer, send, timesOf } = pacerWithLog();
     const start = clock.now();
