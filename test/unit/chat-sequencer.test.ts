@@ -15,7 +15,10 @@ function gate(log: string[], name: string) {
   };
 }
 
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets the event loop turn a few times: each task starts in a turn of its own. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 describe("the chat sequencer: one chat in order, chats side by side", () => {
   it("runs one chat's tasks one after another, in the order they came", async () => {
@@ -94,5 +97,19 @@ describe("the chat sequencer: one chat in order, chats side by side", () => {
     b1.open();
     await sequencer.drain();
     expect(heard).to.deep.equal([1, 2, 1, 0]);
+  });
+
+  it("starts each task in a turn of the event loop of its own, so what one task set going is not held up by the next", async () => {
+    const sequencer = new ChatSequencer(10);
+    const log: string[] = [];
+    // The first task starts something that completes in a later turn (as a request written to the network does).
+    void sequencer.enqueue("chat-a", async () => {
+      log.push("a+");
+      setImmediate(() => log.push("a's request out"));
+    });
+    void sequencer.enqueue("chat-b", async () => void log.push("b+"));
+    await sequencer.drain();
+    await settle();
+    expect(log).to.deep.equal(["a+", "a's request out", "b+"]);
   });
 });
