@@ -30,13 +30,23 @@ export interface NewAntrian {
 
 const CHUNK = 500;
 
-function normalize(row: AntrianRow): AntrianRow {
+/** What a pending item is and where and when it goes; not its payload, read when its turn comes. */
+export type PendingRow = Pick<AntrianRow, "id" | "jenis" | "id_tiket" | "id_chat_tujuan" | "berikutnya">;
+
+/** MySQL hands BIGINT columns back as strings. */
+function normalizePending<R extends PendingRow>(row: R): R {
   return {
     ...row,
     id: Number(row.id),
     id_tiket: row.id_tiket === null ? null : Number(row.id_tiket),
     id_chat_tujuan: Number(row.id_chat_tujuan),
     berikutnya: Number(row.berikutnya),
+  };
+}
+
+function normalize(row: AntrianRow): AntrianRow {
+  return {
+    ...normalizePending(row),
     percobaan: Number(row.percobaan),
     id_pengumuman: row.id_pengumuman === null ? null : Number(row.id_pengumuman),
     diblokir: Boolean(row.diblokir),
@@ -89,22 +99,13 @@ export async function replacePayload(db: Db, id: number, muatan: string): Promis
   await db("antrian_kirim").where({ id }).update({ muatan });
 }
 
-/** What a pending item is and where and when it goes; not its payload, read when its turn comes. */
-export type PendingRow = Pick<AntrianRow, "id" | "jenis" | "id_tiket" | "id_chat_tujuan" | "berikutnya">;
-
 export async function pendingItems(db: Db, limit: number): Promise<PendingRow[]> {
   const rows = await db("antrian_kirim")
     .where({ status: "menunggu" })
     .orderBy("id")
     .limit(limit)
     .select<PendingRow[]>("id", "jenis", "id_tiket", "id_chat_tujuan", "berikutnya");
-  return rows.map((row) => ({
-    ...row,
-    id: Number(row.id),
-    id_tiket: row.id_tiket === null ? null : Number(row.id_tiket),
-    id_chat_tujuan: Number(row.id_chat_tujuan),
-    berikutnya: Number(row.berikutnya),
-  }));
+  return rows.map(normalizePending);
 }
 
 /** How many items wait, and when the oldest of them was queued (null when none waits). */

@@ -135,16 +135,19 @@ const KINDS: readonly OutboxKind[] = ["tanya", "jawab", "info", "tunda", "pengum
 
 const kindOf = (jenis: string): OutboxKind => (KINDS.includes(jenis as OutboxKind) ? (jenis as OutboxKind) : "info");
 
+/** A pending item as a listing shows it: what it is, where and when it goes; `itemById` reads the rest when its turn comes. */
+export type PendingItem = Pick<OutboxItem, "id" | "kind" | "ticketId" | "to" | "due">;
+
+function toPending(row: rows.PendingRow): PendingItem {
+  return { id: row.id, kind: kindOf(row.jenis), ticketId: row.id_tiket, to: row.id_chat_tujuan, due: row.berikutnya };
+}
+
 function toItem(row: rows.AntrianRow): OutboxItem {
   return {
-    id: row.id,
-    kind: kindOf(row.jenis),
-    ticketId: row.id_tiket,
-    to: row.id_chat_tujuan,
+    ...toPending(row),
     payload: readPayload(row.muatan),
     status: row.status,
     tries: row.percobaan,
-    due: row.berikutnya,
     progress: readProgress(row.hasil),
     announcementId: row.id_pengumuman,
     blocked: row.diblokir,
@@ -201,12 +204,9 @@ export async function itemById(db: Db, id: number): Promise<OutboxItem | undefin
   return row && toItem(row);
 }
 
-/** A pending item as a listing shows it: what it is, where and when it goes; `itemById` reads the rest when its turn comes. */
-export type PendingItem = Pick<OutboxItem, "id" | "kind" | "ticketId" | "to" | "due">;
-
 /** Pending items, oldest first. */
 export async function pendingItems(db: Db, limit: number): Promise<PendingItem[]> {
-  return (await rows.pendingItems(db, limit)).map((row) => ({ id: row.id, kind: kindOf(row.jenis), ticketId: row.id_tiket, to: row.id_chat_tujuan, due: row.berikutnya }));
+  return (await rows.pendingItems(db, limit)).map(toPending);
 }
 
 /** A later part of an album joins its pending item, which then waits a little longer for more parts. */
